@@ -1,0 +1,104 @@
+"""The records claimtrack extracts and stores.
+
+Every record is a frozen dataclass that carries its own character offsets into the
+source text it came from, so ``text[record.start:record.end]`` always gives back what
+the record says. Offsets are Python ``str`` indices into the text as stored (the file's
+decoded text with any front matter removed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STANCES = ("assert", "estimate", "deny", "confirm")
+QUALIFIERS = ("exact", "about", "nearly", "over", "at_least", "under", "up_to", "range")
+PRECISIONS = ("day", "week", "month", "year")
+RELATIONS = ("by", "since", "until", "before", "after")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the text: ``text[start:end]``; ``paragraph`` counts from 0."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase resolved against the publication date.
+
+    ``value`` is ISO at its precision: "2024", "2024-12", "2024-12-25", "2024-W43";
+    None when the phrase could not be resolved (no publication date, say).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None  # day | week | month | year
+    relation: str | None = None  # by | since | until | before | after
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Reported speech: who said, estimated, claimed, confirmed or denied what."""
+
+    speaker: str | None  # the resolved name ("Kim Jong-gyu", not "he"); None for hearsay
+    speaker_start: int | None  # the mention in the text, which may be a pronoun
+    speaker_end: int | None
+    cue: str  # as written: "said", "according to", "denied"
+    cue_start: int
+    cue_end: int
+    verb: str  # lemma of the cue: "say", "according to", "deny"
+    stance: str  # assert | estimate | deny | confirm
+    content: str
+    content_start: int
+    content_end: int
+    sentence: str
+    start: int  # the sentence
+    end: int
+    cited: str | None = None  # whom the speaker cites ("Yonhap reported, citing the NIS")
+    date: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts, its qualifier and who gave it."""
+
+    text: str  # as written: "about 10,000 troops"
+    start: int
+    end: int
+    value: float | None  # None for a range
+    low: float | None
+    high: float | None
+    qualifier: str  # exact | about | nearly | over | at_least | under | up_to | range
+    unit: str | None  # lemma of what is counted or measured: "troop", "dollar", "percent"
+    subject: str | None  # "North Korean troops"
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    change: str | None = None  # up | down: an amount of change, as in "rose by 5%"
+    claimant: str | None = None  # who gave the figure; None when the article states it
+    modality: str | None = None  # None, or "projection"
+    date: str | None = None
+    date_text: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one text."""
+
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as a plain dict (tuples become lists, for JSON)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(record).items()}
