@@ -97,8 +97,42 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
 
 
 def to_dict(record: Any) -> dict[str, Any]:
     """A record as a plain dict (tuples become lists, for JSON)."""
     return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(record).items()}
+
+
+def period(value: str | None) -> tuple[str, str] | None:
+    """First and last day of an ISO date value at any precision, or None.
+
+    >>> period("2024-12"), period("2024-W43")
+    (('2024-12-01', '2024-12-31'), ('2024-10-21', '2024-10-27'))
+    >>> period("2024"), period("2024-02-29")
+    (('2024-01-01', '2024-12-31'), ('2024-02-29', '2024-02-29'))
+    >>> period("soon") is None
+    True
+    """
+    import calendar
+    import datetime as dt
+    import re
+
+    if not value:
+        return None
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            last = calendar.monthrange(int(m[1]), int(m[2]))[1]
+            return f"{value}-01", f"{value}-{last:02d}"
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-01-01", f"{value}-12-31"
+        dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value, value
+    except ValueError:
+        return None
+    return None
