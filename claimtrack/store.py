@@ -1,0 +1,368 @@
+"""The SQLite store: sources with their statements, figures, dates and sentences.
+
+One ``Store`` opens a database file, migrates it to the current schema and answers
+queries. Writes go through ``add_source``, which lands a source and all its records in
+one transaction, or nothing. Queries are SQL over indexed columns and return plain dicts
+shaped as the JSON contract; nothing loads the whole store into Python.
+
+The store runs in WAL mode with a busy timeout, so queries work while another process
+ingests, and two ingests wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from claimtrack.errors import StoreError, UsageError
+from claimtrack.models import DateMention, Extraction, Figure, Statement, period
+
+BUSY_TIMEOUT_MS = 60_000
+
+SOURCE_FIELDS = ["id", "path", "title", "outlet", "published", "published_from", "url", "sha256", "words"]
+SOURCE_FIELDS += ["ingested_at"]
+# Stored columns follow the records' own fields, so the two cannot drift apart.
+STATEMENT_FIELDS = [f.name for f in fields(Statement)]
+FIGURE_FIELDS = [f.name for f in fields(Figure)]
+DATE_FIELDS = [f.name for f in fields(DateMention)]
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def date_key(value: str | None) -> str | None:
+    """The first day of a date value, for ordering and --since/--until."""
+    bounds = period(value)
+    return bounds[0] if bounds else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What is known of an article besides its text."""
+
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_from: str | None = None  # front matter | option | text
+    url: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Filters shared by the query commands; each is ignored when None."""
+
+    source: str | None = None
+    speaker: str | None = None
+    claimant: str | None = None
+    stance: str | None = None
+    unit: str | None = None
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+
+
+class Store:
+    """A claimtrack database, migrated to the current schema on open."""
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a database file")
+        if not create and not self.path.exists():
+            raise StoreError(
+                f"{self.path}: no such database; add articles first with: claimtrack ingest FILE..."
+            )
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a claimtrack database ({exc})") from None
+        self._check_and_migrate(version)
+
+    def _check_and_migrate(self, version: int) -> None:
+        from claimtrack.migrations import SCHEMA_VERSION
+
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer claimtrack (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade claimtrack to use it"
+            )
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables and not {"sources", "_sqlite_migrations"} & tables:
+            raise StoreError(f"{self.path}: a SQLite database, but not a claimtrack one")
+        try:
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                from sqlite_utils import Database
+
+                from claimtrack.migrations import migrate
+
+                migrate(Database(self.conn))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot prepare the database ({exc})") from None
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (or interruption)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing -----------------------------------------------------------------
+
+    def find_by_hash(self, digest: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM sources WHERE sha256 = ?", [digest]).fetchone()
+        return row[0] if row else None
+
+    def add_source(
+        self,
+        info: SourceInfo,
+        text: str,
+        extraction: Extraction,
+        force: bool = False,
+    ) -> tuple[int, bool]:
+        """Store a source with all its records in one transaction.
+
+        Returns (source id, whether anything was written). The same text already stored
+        is left alone unless ``force``, which replaces its records.
+        """
+        digest = sha256(text)
+        row = {
+            "path": info.path,
+            "title": info.title,
+            "outlet": info.outlet,
+            "published": info.published,
+            "published_from": info.published_from,
+            "url": info.url,
+            "sha256": digest,
+            "words": len(text.split()),
+            "encoding": info.encoding,
+            "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "text": text,
+        }
+        with self.transaction() as conn:
+            existing = self.find_by_hash(digest)
+            if existing is not None and not force:
+                return existing, False
+            if existing is not None:
+                self._delete_records(existing)
+                sets = ", ".join(f"{k} = :{k}" for k in row)
+                conn.execute(f"UPDATE sources SET {sets} WHERE id = :id", {**row, "id": existing})
+                source_id = existing
+            else:
+                columns = ", ".join(row)
+                cur = conn.execute(
+                    f"INSERT INTO sources ({columns}) VALUES ({', '.join(':' + k for k in row)})", row
+                )
+                source_id = int(cur.lastrowid or 0)
+            self._insert_records(source_id, extraction)
+        return source_id, True
+
+    def _insert_records(self, source_id: int, extraction: Extraction) -> None:
+        conn = self.conn
+        conn.executemany(
+            "INSERT INTO sentences (source_id, start, end, paragraph, text) VALUES (?, ?, ?, ?, ?)",
+            [(source_id, s.start, s.end, s.paragraph, s.text) for s in extraction.sentences],
+        )
+        _insert_many(conn, "statements", STATEMENT_FIELDS, source_id, extraction.statements)
+        _insert_many(conn, "figures", FIGURE_FIELDS, source_id, extraction.figures)
+        _insert_many(conn, "dates", DATE_FIELDS, source_id, extraction.dates, date_field="value")
+
+    def _delete_records(self, source_id: int) -> None:
+        for table in ("statements", "figures", "dates", "sentences"):
+            self.conn.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
+
+    def remove_source(self, source_id: int) -> None:
+        with self.transaction():
+            self._delete_records(source_id)
+            self.conn.execute("DELETE FROM sources WHERE id = ?", [source_id])
+
+    # -- reading -----------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("sources", "statements", "figures", "dates")
+        }
+
+    def resolve_source(self, ref: str) -> int:
+        """A source id from an id, a path as ingested, or a unique part of a path or title."""
+        if ref.isdigit():
+            row = self.conn.execute("SELECT id FROM sources WHERE id = ?", [int(ref)]).fetchone()
+            if row:
+                return int(row[0])
+        rows = self.conn.execute("SELECT id FROM sources WHERE path = ?", [ref]).fetchall()
+        if not rows:
+            like = "%" + _escape_like(ref) + "%"
+            rows = self.conn.execute(
+                "SELECT id FROM sources WHERE path LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'",
+                [like, like],
+            ).fetchall()
+        if len(rows) == 1:
+            return int(rows[0][0])
+        if not rows:
+            raise UsageError(f"no source matches {ref!r}; list them with: claimtrack sources")
+        raise UsageError(f"{len(rows)} sources match {ref!r}; give its id (claimtrack sources)")
+
+    def source(self, source_id: int, with_text: bool = True) -> dict[str, Any]:
+        fields = ", ".join(SOURCE_FIELDS + (["text"] if with_text else []))
+        row = self.conn.execute(f"SELECT {fields} FROM sources WHERE id = ?", [source_id]).fetchone()
+        if row is None:
+            raise UsageError(f"no source with id {source_id}")
+        return dict(row)
+
+    def sources(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        where, params = [], []
+        if filters.source:
+            where.append("id = ?")
+            params.append(self.resolve_source(filters.source))
+        if filters.since:
+            where.append("published >= ?")
+            params.append(filters.since)
+        if filters.until:
+            where.append("published <= ?")
+            params.append(filters.until)
+        sql = f"SELECT {', '.join(SOURCE_FIELDS)} FROM sources"
+        sql += _where(where) + " ORDER BY published IS NULL, published, id" + _limit(filters.limit)
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def statements(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        return self._records("statements", STATEMENT_FIELDS, filters, speaker_column="speaker")
+
+    def figures(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        return self._records("figures", FIGURE_FIELDS, filters, speaker_column="claimant")
+
+    def dates(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        return self._records("dates", DATE_FIELDS, filters)
+
+    def _records(
+        self, table: str, fields: Sequence[str], filters: Filters, speaker_column: str | None = None
+    ) -> list[dict[str, Any]]:
+        columns = ", ".join(f"r.{f}" if f != "end" else 'r."end"' for f in fields)
+        where, params = self._filter_sql(table, filters, speaker_column)
+        order = "r.date_key IS NULL, r.date_key, s.published, r.source_id, r.start"
+        sql = (
+            f"SELECT r.id, r.source_id, s.path, {columns} FROM {table} r JOIN sources s ON s.id = r.source_id"
+            + _where(where)
+            + f" ORDER BY {order}"
+            + _limit(filters.limit)
+        )
+        return [_decode(dict(row)) for row in self.conn.execute(sql, params)]
+
+    def _filter_sql(
+        self, table: str, filters: Filters, speaker_column: str | None
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if filters.source:
+            where.append("r.source_id = ?")
+            params.append(self.resolve_source(filters.source))
+        who = filters.speaker if table == "statements" else filters.claimant
+        if who and speaker_column:
+            where.append(f"r.{speaker_column} LIKE ? ESCAPE '\\'")
+            params.append("%" + _escape_like(who) + "%")
+        if filters.stance and table == "statements":
+            where.append("r.stance = ?")
+            params.append(filters.stance)
+        if filters.unit and table == "figures":
+            where.append("r.unit = ?")
+            params.append(filters.unit)
+        if filters.topic and table != "dates":
+            clause, values = topic_clause(filters.topic)
+            where.append(clause)
+            params.extend(values)
+        if filters.since:
+            where.append("r.date_key >= ?")
+            params.append(filters.since)
+        if filters.until:
+            where.append("r.date_key <= ?")
+            params.append(filters.until)
+        return where, params
+
+    def search(self, query: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Sentences matching a full-text query (SQLite FTS5 syntax), best first."""
+        sql = (
+            'SELECT t.id AS sentence_id, t.source_id, s.path, s.outlet, s.published, t.start, t."end", '
+            "t.text AS sentence FROM sentences_fts f JOIN sentences t ON t.id = f.rowid "
+            "JOIN sources s ON s.id = t.source_id WHERE sentences_fts MATCH ? ORDER BY f.rank" + _limit(limit)
+        )
+        try:
+            return [dict(r) for r in self.conn.execute(sql, [query])]
+        except sqlite3.OperationalError as exc:
+            raise UsageError(f"cannot search for {query!r}: {exc}") from None
+
+
+def topic_clause(topic: str) -> tuple[str, list[Any]]:
+    """SQL matching records in a topic: a known topic by name, else the word's stem."""
+    from claimtrack.extract.lexicon.topics import TOPICS
+    from claimtrack.extract.topics import stem
+
+    name = topic.strip().lower()
+    if name in TOPICS:
+        return "r.topics LIKE ? ESCAPE '\\'", ['%"' + _escape_like(name) + '"%']
+    return "r.sentence LIKE ? ESCAPE '\\'", ["%" + _escape_like(stem(name)) + "%"]
+
+
+def _insert_many(
+    conn: sqlite3.Connection,
+    table: str,
+    fields: Sequence[str],
+    source_id: int,
+    records: Iterable[Any],
+    date_field: str = "date",
+) -> None:
+    columns = ["source_id", *fields, "date_key"]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+    rows = []
+    for record in records:
+        values = [getattr(record, f) for f in fields]
+        values = [json.dumps(list(v)) if isinstance(v, tuple) else v for v in values]
+        rows.append([source_id, *values, date_key(getattr(record, date_field))])
+    conn.executemany(sql, rows)
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(row.get("topics"), str):
+        row["topics"] = json.loads(row["topics"])
+    return row
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""
