@@ -1,0 +1,55 @@
+"""Match text against topics: named sets of terms.
+
+A record belongs to a topic when its sentence or its paragraph speaks of it, so a
+figure in "about 3,000 soldiers are at bases" is in *deployment* even when the sentence
+alone would not say so. Matching is one compiled regular expression per topic set,
+run once per sentence and once per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from claimtrack.extract.lexicon.topics import TOPICS
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching an unknown topic word against sentences.
+
+    >>> stem("deployments"), stem("casualties"), stem("killed"), stem("talks")
+    ('deployment', 'casualt', 'kill', 'talk')
+    """
+    w = word.lower().strip()
+    for suffix in ("ies", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _term_pattern(term: str) -> str:
+    # Terms are word beginnings: "deploy" matches "redeploy"? No: only at a word start.
+    body = re.escape(term.strip().lower())
+    end = r"\b" if term.endswith(" ") else ""
+    return r"\b" + body + end
+
+
+@lru_cache(maxsize=32)
+def _compile(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile("|".join(_term_pattern(t) for t in terms))) for name, terms in items if terms]
+
+
+class TopicMatcher:
+    """Finds the topics a piece of text speaks of."""
+
+    def __init__(self, topics: Mapping[str, Sequence[str]] | None = None):
+        merged = dict(TOPICS if topics is None else topics)
+        self._patterns = _compile(tuple(sorted((k, tuple(v)) for k, v in merged.items())))
+
+    def match(self, text: str) -> set[str]:
+        low = text.lower()
+        return {name for name, rx in self._patterns if rx.search(low)}
+
+
+DEFAULT_MATCHER = TopicMatcher()

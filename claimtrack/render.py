@@ -1,0 +1,224 @@
+"""Rendering rows for people (Rich tables) and for scripts (JSON, JSON lines, CSV).
+
+One ``render(rows, fmt, columns)`` serves every list command. Tables show the chosen
+columns, cut to fit; the machine formats always carry every field, so scripts never
+depend on what fits a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def plain() -> bool:
+    """Plain output: stdout is not a terminal, or NO_COLOR is set."""
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def console(stderr: bool = False):  # -> rich.console.Console (imported lazily: start-up time)
+    from rich.console import Console
+
+    no_color = bool(os.environ.get("NO_COLOR"))
+    if stderr:
+        return Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
+    return Console(no_color=no_color, highlight=False, soft_wrap=False)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    widths: dict[str, int] | None = None,
+) -> None:
+    """Write rows to stdout in the given format."""
+    out = sys.stdout
+    if fmt == "json":
+        out.write(to_json(list(rows)) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        fields = list(rows[0]) if rows else list(columns or [])
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    else:
+        table(rows, columns or (list(rows[0]) if rows else []), title=title, widths=widths)
+
+
+def table(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    title: str | None = None,
+    widths: dict[str, int] | None = None,
+) -> None:
+    from rich.table import Table
+
+    rows = list(rows)
+    con = console()
+    if not rows:
+        console(stderr=True).print("No records match.")
+        return
+    t = Table(title=title, show_lines=False, header_style="bold", box=None if plain() else _box())
+    widths = widths or {}
+    for name in columns:
+        t.add_column(name, overflow="fold", max_width=widths.get(name), no_wrap=False)
+    for row in rows:
+        t.add_row(*(_cell(row.get(c), widths.get(c)) for c in columns))
+    con.print(t)
+
+
+def _box():
+    from rich import box
+
+    return box.SIMPLE_HEAD
+
+
+def _cell(value: Any, width: int | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
+    elif isinstance(value, list | tuple):
+        text = ", ".join(map(str, value))
+    else:
+        text = str(value)
+    if width and len(text) > width * 3:
+        text = text[: width * 3 - 1] + "…"
+    return text
+
+
+def _figure_as_written(f: dict[str, Any]) -> str:
+    return f.get("text") or ""
+
+
+def _cut(text: str | None, width: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_source(source: dict[str, Any], statements: Sequence[dict], figures: Sequence[dict]) -> None:
+    """One article: its metadata, then its text with statements and figures marked."""
+    from rich.text import Text
+
+    con = console()
+    head = f"[{source['id']}] {source.get('title') or source['path']}"
+    meta = " · ".join(str(v) for v in (source.get("outlet"), source.get("published"), source.get("url")) if v)
+    con.print(Text(head, style="bold"))
+    if meta:
+        con.print(Text(meta, style="dim"))
+    text = Text(source["text"])
+    for s in statements:
+        if s.get("speaker_start") is not None:
+            text.stylize("bold cyan", s["speaker_start"], s["speaker_end"])
+        text.stylize("underline", s["cue_start"], s["cue_end"])
+        text.stylize("italic", s["content_start"], s["content_end"])
+    for f in figures:
+        text.stylize("bold yellow", f["start"], f["end"])
+    con.print()
+    con.print(text)
+    con.print()
+    con.print(
+        Text(
+            f"{len(statements)} statements (speaker bold cyan, cue underlined, content italic); "
+            f"{len(figures)} figures (bold yellow)",
+            style="dim",
+        )
+    )
+
+
+def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
+    """Each conflict as a group: its quantity or topic, then one row per figure or statement."""
+    from rich.table import Table
+
+    con = console()
+    if not conflicts:
+        console(stderr=True).print("No conflicts found.")
+        return
+    for c in conflicts:
+        if c["kind"] == "figures":
+            spread = f", spread ×{c['spread']:.1f}" if c.get("spread") else ""
+            title = f"#{c['id']} {c['quantity']}: {len(c['claimants'])} claimants disagree{spread}"
+            t = Table(title=title, title_justify="left", box=None if plain() else _box(), header_style="bold")
+            for name in ("claimant", "figure", "qualifier", "date", "outlet", "published", "sentence"):
+                t.add_column(name, overflow="fold", max_width=60 if name == "sentence" else 28)
+            for f in c["figures"]:
+                figure = _figure_as_written(f) + (
+                    " (projection)" if f.get("modality") == "projection" else ""
+                )
+                date = (f.get("date") or "") + (f" ({f['date_text']})" if f.get("date_text") else "")
+                t.add_row(
+                    f.get("claimant") or "",
+                    figure,
+                    f.get("qualifier") or "",
+                    date,
+                    f.get("outlet") or "",
+                    f.get("published") or "",
+                    _cut(f.get("sentence")),
+                )
+        else:
+            title = f"#{c['id']} {c['topic']}: denials against claims"
+            t = Table(title=title, title_justify="left", box=None if plain() else _box(), header_style="bold")
+            for name in ("speaker", "stance", "cue", "date", "outlet", "sentence"):
+                t.add_column(name, overflow="fold", max_width=60 if name == "sentence" else 28)
+            for s in c["statements"]:
+                t.add_row(
+                    s.get("speaker") or "",
+                    s.get("stance") or "",
+                    s.get("cue") or "",
+                    s.get("date") or "",
+                    s.get("outlet") or "",
+                    _cut(s.get("sentence")),
+                )
+        con.print(t)
+        con.print()
+
+
+def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
+    """Timeline rows grouped by date."""
+    from rich.table import Table
+
+    if not rows:
+        console(stderr=True).print("No records match.")
+        return
+    t = Table(box=None if plain() else _box(), header_style="bold")
+    for name in ("date", "kind", "who", "what", "outlet"):
+        t.add_column(name, overflow="fold", max_width=70 if name == "what" else 26)
+    last = None
+    for r in rows:
+        label = _date_label(r)
+        t.add_row(
+            label if label != last else "",
+            r["kind"],
+            r.get("speaker") or "",
+            _cut(r.get("text"), 70),
+            r.get("outlet") or "",
+        )
+        last = label
+    console().print(t)
+
+
+def _date_label(r: dict[str, Any]) -> str:
+    value, precision = r.get("date"), r.get("precision")
+    if not value:
+        return "undated"
+    label = value
+    if precision == "week":
+        from claimtrack.models import period
+
+        start = (period(value) or (value,))[0]
+        label = f"week of {start}"
+    return f"by {label}" if r.get("relation") == "by" else label
