@@ -241,7 +241,7 @@ SOURCE_COLUMNS = ["id", "published", "outlet", "title", "path", "words"]
 STATEMENT_COLUMNS = ["id", "date", "speaker", "cue", "stance", "content", "path"]
 FIGURE_COLUMNS = ["id", "date", "claimant", "text", "qualifier", "unit", "modality", "path"]
 DATE_COLUMNS = ["id", "text", "value", "precision", "relation", "path"]
-WIDTHS = {"content": 60, "title": 50, "path": 30, "text": 40, "sentence": 80, "subject": 30, "claimant": 24}
+WIDTHS = {"content": 70, "title": 50, "path": 28, "text": 30, "sentence": 80, "subject": 28, "claimant": 28, "speaker": 28}
 
 
 def _query(db: Path, method: str, fmt: str, json_flag: bool, columns: list[str], **filters: Any) -> None:

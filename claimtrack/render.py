@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import sys
+from pathlib import Path
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -65,20 +66,56 @@ def table(
     title: str | None = None,
     widths: dict[str, int] | None = None,
 ) -> None:
+    """A Rich table: long text columns wrap, the others are cut with an ellipsis."""
     from rich.table import Table
 
     rows = list(rows)
-    con = console()
     if not rows:
         console(stderr=True).print("No records match.")
         return
-    t = Table(title=title, show_lines=False, header_style="bold", box=None if plain() else _box())
+    con = console()
     widths = widths or {}
+    columns = _fitting(rows, list(columns), widths, con.width)
+    t = Table(title=title, title_justify="left", header_style="bold", box=None if plain() else _box())
     for name in columns:
-        t.add_column(name, overflow="fold", max_width=widths.get(name), no_wrap=False)
+        wraps = name in WRAPPING
+        t.add_column(
+            name,
+            overflow="fold" if wraps else "ellipsis",
+            no_wrap=not wraps,
+            max_width=widths.get(name),
+            min_width=24 if wraps else MIN_WIDTHS.get(name),
+            ratio=1 if wraps else None,
+        )
     for row in rows:
-        t.add_row(*(_cell(row.get(c), widths.get(c)) for c in columns))
+        t.add_row(*(_cell(Path(row[c]).name if c == "path" and row.get(c) else row.get(c), widths.get(c))
+                    for c in columns))
     con.print(t)
+
+
+def _fitting(rows: list[dict[str, Any]], columns: list[str], widths: dict[str, int], room: int) -> list[str]:
+    """The columns that fit the terminal, dropping the least useful first."""
+
+    def need(name: str) -> int:
+        if name in WRAPPING:
+            return 26
+        longest = max([len(name)] + [len(_cell(r.get(name))) for r in rows[:200]])
+        return min(longest, widths.get(name, longest)) + 2
+
+    for victim in DROPPABLE:
+        if sum(need(c) for c in columns) <= room:
+            break
+        if victim in columns and len(columns) > 2:
+            columns.remove(victim)
+    return columns
+
+
+# Columns of running text: they wrap and take the room the others leave.
+WRAPPING = {"content", "sentence", "title", "what"}
+# Dropped in this order when a table would not fit the terminal.
+DROPPABLE = ("path", "id", "modality", "verb", "cue", "url", "words", "unit", "relation", "outlet")
+# Values that are unreadable when cut: dates, stances, qualifiers.
+MIN_WIDTHS = {"date": 10, "published": 10, "stance": 8, "qualifier": 9, "precision": 9, "value": 10}
 
 
 def _box():

@@ -49,7 +49,7 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
     if not punct.startswith("."):
         return True
     if "..." in punct or "…" in punct:
-        return nxt[0].isupper() or nxt[0] in "\"“"
+        return nxt[0].isupper() or nxt[0] in '"“'
     word = _WORD_BEFORE.search(text, start, m.start() + 1)
     if word is None:
         return True
