@@ -1,0 +1,263 @@
+"""Table-driven tests for the figures extractor, grouped by phenomenon.
+
+Each row is (text, expected) where expected lists (value or (low, high), qualifier, unit)
+for every figure found, in order. The sentences are made up, about a fictional country.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.extract.figures import find_figures, parse_number
+from claimtrack.extract.sentences import split_sentences
+
+
+def figures(text: str, **kwargs):
+    return find_figures(text, split_sentences(text), **kwargs)
+
+
+def summary(text: str, **kwargs):
+    out = []
+    for f in figures(text, **kwargs):
+        number = f.value if f.value is not None else (f.low, f.high)
+        out.append((number, f.qualifier, f.unit))
+    return out
+
+
+QUALIFIERS = [
+    ("Officials said about 10,000 troops were sent.", [(10000, "about", "troop")]),
+    ("Around 300 people marched on Friday.", [(300, "about", "person")]),
+    ("The ministry counted some 4,500 refugees.", [(4500, "about", "refugee")]),
+    ("Roughly 70 villages were flooded.", [(70, "about", "village")]),
+    ("An estimated 2,000 homes lost power.", [(2000, "about", "home")]),
+    ("Nearly 900 soldiers were wounded.", [(900, "nearly", "soldier")]),
+    ("Almost 40 schools closed.", [(40, "nearly", "school")]),
+    ("Close to 1,200 workers walked out.", [(1200, "nearly", "worker")]),
+    ("More than 5,000 protesters gathered.", [(5000, "over", "protester")]),
+    ("Over 60 ships were stranded.", [(60, "over", "ship")]),
+    ("The toll rose past 7,000 on Monday.", [(7000, "over", "death")]),
+    ("At least 12 people were hurt.", [(12, "at_least", "person")]),
+    ("No fewer than 30 envoys signed.", [(30, "at_least", "envoy")]),
+    ("Fewer than 200 voters turned out.", [(200, "under", "voter")]),
+    ("Less than 5% of the budget was spent.", [(5, "under", "percent")]),
+    ("Up to 3,000 troops could be deployed.", [(3000, "up_to", "troop")]),
+    ("As many as 80 miners were trapped.", [(80, "up_to", "miner")]),
+    ("The agency said 500 or more buildings collapsed.", [(500, "at_least", "building")]),
+    # regression: a qualifier covers only the first number of a pair
+    ("Some 300 were killed and 2,700 wounded.", [(300, "about", None), (2700, "exact", "person")]),
+]
+
+RANGES = [
+    ("Between 11,000 and 12,000 soldiers were deployed.", [((11000, 12000), "range", "soldier")]),
+    ("The army sent 11,000 to 12,000 soldiers.", [((11000, 12000), "range", "soldier")]),
+    ("The army sent 11,000-12,000 soldiers.", [((11000, 12000), "range", "soldier")]),
+    ("Analysts put losses at $250 billion to $275 billion.", [((250e9, 275e9), "range", "dollar")]),
+    ("Analysts put losses at $250-275 billion.", [((250e9, 275e9), "range", "dollar")]),
+    ("Insurers expect $35bn-45bn of claims.", [((35e9, 45e9), "range", "dollar")]),
+    ("Between 5 and 10 million people were affected.", [((5e6, 10e6), "range", "person")]),
+    ("The strike killed 100-300 people.", [((100, 300), "range", "person")]),
+    ("Prices ranged from $300 to $4 million.", [((300, 4e6), "range", "dollar")]),
+    # regression: a score is not a range
+    ("The home side won 3-1 on Sunday.", []),
+]
+
+SCALES = [
+    ("The fund holds 1.2 million dollars.", [(1.2e6, "exact", "dollar")]),
+    ("The deal is worth $3.5bn.", [(3.5e9, "exact", "dollar")]),
+    ("The plan costs 250 billion yuan.", [(250e9, "exact", "yuan")]),
+    ("A £20m grant was approved.", [(20e6, "exact", "pound")]),
+    ("Turnout reached 4.3M voters.", [(4.3e6, "exact", "voter")]),
+]
+
+WORD_NUMBERS = [
+    ("Three thousand volunteers arrived.", [(3000, "exact", "volunteer")]),
+    ("A dozen envoys met in the capital.", [(12, "exact", "envoy")]),
+    ("Twenty-five ministers resigned.", [(25, "exact", "minister")]),
+    ("Two dozen trucks crossed the border.", [(24, "exact", "truck")]),
+    ("The region has seven million residents.", [(7e6, "exact", "resident")]),
+    ("Four brigades were formed.", [(4, "exact", "brigade")]),
+]
+
+CURRENCY_AND_PERCENT = [
+    ("The grant was $800 million.", [(800e6, "exact", "dollar")]),
+    ("It cost €45 million.", [(45e6, "exact", "euro")]),
+    ("It was priced at US$58.24.", [(58.24, "exact", "dollar")]),
+    ("Exports were 12 percent of output.", [(12, "exact", "percent")]),
+    ("Exports were 12 per cent of output.", [(12, "exact", "percent")]),
+    ("Exports were 12% of output.", [(12, "exact", "percent")]),
+    ("The ticket cost 300 rupees.", [(300, "exact", "rupee")]),
+]
+
+CHANGES = [
+    ("Sales rose by 5% last year.", "up"),
+    ("Support fell 3 points in a month.", "down"),
+    ("Exports increased 20 percent.", "up"),
+    ("The index was up 19 cents.", "up"),
+    ("Profit dropped 2.5% in the quarter.", "down"),
+    ("The company reported a 7% increase in orders.", "up"),
+    # levels, not changes
+    ("Inflation rose to 5% in March.", None),
+    ("Unemployment stood at 4.1% in May.", None),
+]
+
+SUBJECTS = [
+    ("Officials said about 3,000 North Korean soldiers arrived.", "North Korean soldiers", "soldier"),
+    ("The convoy carried 40 aid trucks.", "aid trucks", "truck"),
+    ("Some 900 people were evacuated.", "people", "person"),
+    ("A magnitude 6.1 earthquake struck at dawn.", None, "magnitude"),
+    ("The storm destroyed 1,500 acres of forest.", None, "acre"),
+    ("The race covers 26 miles.", None, "mile"),
+]
+
+PROJECTIONS = [
+    ("About 10,000 troops could be deployed by December.", "projection"),
+    ("The army plans to send 5,000 more soldiers.", "projection"),
+    ("Losses are expected to reach $40 billion.", "projection"),
+    ("The country will send 2,000 engineers.", "projection"),
+    ("The army sent 5,000 soldiers last week.", None),
+]
+
+NON_FIGURES = [
+    "The summit took place in 2024.",
+    "The talks began on Oct. 23 in the capital.",
+    "The letter was dated 10/25/2024.",
+    "Reforms date back to the 1990s.",
+    "The vote is at 5 p.m. on Tuesday.",
+    "The meeting ended at 4:15 in the afternoon.",
+    "A 45-year-old man was arrested.",
+    "The suspect, aged 45, was released.",
+    "Lee Min-ho, 52, chairs the committee.",
+    "She finished first, and he came 3rd.",
+    "Call the hotline at 555-123-4567 for details.",
+    "The council adopted Resolution 2231 without a vote.",
+    "Doctors treated more COVID-19 patients.",
+    "The air force flies F-16 jets.",
+    "Allies invoked Article 5 of the treaty.",
+    "It was one of the worst floods on record.",
+    # regression: the set in "one of the two ..." is a reference, not a claim
+    "Officials in one of the two capitals declined to comment.",
+    "One soldier was questioned.",
+    "The costs rose to 10 times that number.",
+    "The talks lasted three weeks.",
+    "Rescue teams worked for 48 hours.",
+    "The city is among the top three destinations.",
+    "Thousands of people fled the fighting.",
+    "The airline ordered a 787 Dreamliner last year.",
+    "The office is at 49 Elm Road in the old town.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIERS)
+def test_qualifiers(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_ranges(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SCALES)
+def test_scale_words(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_NUMBERS)
+def test_word_numbers(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CURRENCY_AND_PERCENT)
+def test_currency_and_percent(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "change"), CHANGES)
+def test_changes(text, change):
+    (figure,) = figures(text)
+    assert figure.change == change
+
+
+@pytest.mark.parametrize(("text", "subject", "unit"), SUBJECTS)
+def test_subjects_and_units(text, subject, unit):
+    (figure,) = figures(text)
+    assert (figure.subject, figure.unit) == (subject, unit)
+
+
+@pytest.mark.parametrize(("text", "modality"), PROJECTIONS)
+def test_projections(text, modality):
+    (figure,) = figures(text)
+    assert figure.modality == modality
+
+
+@pytest.mark.parametrize("text", NON_FIGURES)
+def test_non_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of people fled the fighting.", [((1000, 10000), "range", "person")]),
+        ("Dozens of homes burned.", [((12, 120), "range", "home")]),
+        ("Hundreds of thousands of voters stayed home.", [((100000, 1000000), "range", "voter")]),
+    ],
+)
+def test_vague_amounts_on_request(text, expected):
+    assert summary(text, vague=True) == expected
+
+
+def test_figure_record():
+    text = "The agency said. About 3,000 North Korean soldiers are at bases in the east."
+    (figure,) = figures(text)
+    assert figure.text == "About 3,000 North Korean soldiers"
+    assert text[figure.start : figure.end] == figure.text
+    assert text[figure.sentence_start : figure.sentence_end] == figure.sentence
+    assert figure.sentence.startswith("About 3,000")
+    assert (figure.claimant, figure.date, figure.date_text, figure.topics) == (None, None, None, ())
+    assert (figure.low, figure.high) == (None, None)
+
+
+def test_bounds_of_open_qualifiers():
+    over, up_to = figures("More than 500 people came. Up to 900 people could come.")
+    assert (over.low, over.high) == (500, None)
+    assert (up_to.low, up_to.high) == (None, 900)
+
+
+def test_sorted_by_start():
+    found = figures("Police said 128,000 people marched; organisers said 1.7 million people did.")
+    assert [f.value for f in found] == [128000, 1.7e6]
+    assert [f.start for f in found] == sorted(f.start for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.2 million", 1.2e6), ("three thousand", 3000), ("a dozen", 12), ("4 hundred million", 4e8)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_never_raises_and_offsets_slice_back(text):
+    for figure in figures(text):
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.sentence_start <= figure.start <= figure.end <= figure.sentence_end
+
+
+NEWS_TOKENS = (
+    "about", "nearly", "over", "3,000", "1.2", "million", "$", "€", "%", "-", "to", "between", "and",
+    "troops", "people", "rose", "by", "fell", "2024", "Oct.", "5", "p.m.", "one", "of", "the",
+    "twenty-five", "a", "dozen", "bn", ".", ",", "(", ")", "minus",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NEWS_TOKENS), max_size=30))
+def test_news_like_tokens_never_raise(words):
+    text = " ".join(words)
+    for figure in figures(text):
+        assert text[figure.start : figure.end] == figure.text
