@@ -1,0 +1,682 @@
+"""Reported speech: who said, estimated, confirmed or denied what.
+
+Rule-based and deterministic. Every reporting cue in the lexicon is found with one
+compiled pattern; each cue is then read in the syntactic shape around it:
+
+- subject first: "X said (that) ...", "X told reporters ...", "X, who ..., said ...";
+- parenthetical: "..., X said." and "“...,” X said.";
+- inverted: "..., said X, a spokesman.";
+- participle: "X denied it, saying ..." (the speaker is the main clause's subject);
+- prepositional: "according to X, ...";
+- passive with an agent: "... was confirmed by X";
+- hearsay without a speaker: "reportedly", "is believed to".
+
+The stance comes from the verb's lexicon row; a negated denial or confirmation ("did
+not deny", "neither confirmed nor denied") is no claim and is dropped, while a negated
+belief ("does not think") stays an estimate. A statement whose content gives a figure is
+an estimate. Quotes are matched over the whole text first, so a statement's content can
+run across sentences and paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from claimtrack.extract.lexicon.speakers import COLON_LABELS, INTRO_OPENERS, MONTH_NAMES, ROLE_NOUNS, WEEKDAYS
+from claimtrack.extract.lexicon.verbs import (
+    CITING,
+    HEARSAY,
+    NEGATIONS,
+    NOUN_LIKE,
+    PREPOSITIONAL_CUES,
+    verb_forms,
+)
+from claimtrack.extract.speakers import (
+    QUOTE_CHARS,
+    Mention,
+    Resolver,
+    Token,
+    phrase_right,
+    skip_left,
+    subject_left,
+    subject_right,
+    tokenize,
+)
+from claimtrack.models import Sentence, Statement
+
+_FORMS = verb_forms()
+_PREPS = dict(PREPOSITIONAL_CUES)
+_HEARSAY = {phrase: (lemma, stance) for phrase, lemma, stance in HEARSAY}
+_CUE = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(
+        re.escape(f).replace(r"\ ", r"\s+")
+        for f in sorted([*_FORMS, *_PREPS, *_HEARSAY], key=len, reverse=True)
+    )
+    + r")(?![\w’'-])",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?<![\w/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d)(?!\s*(?:a\.m|p\.m|GMT|am\b|pm\b))"
+    r"|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|twelve|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_PUT_AT = re.compile(r"\bat\s+(?:about\s+|around\s+|least\s+|more than\s+|nearly\s+)?[$€£]?\d")
+_QUOTE_OPEN = "“"
+_QUOTE_CLOSE = "”"
+_PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when", "in", "without"))
+_HEADLINE_JOINERS = frozenset(("of", "at", "on", "to", "in", "for", "'s", "’s", "-", "the"))
+_PASSIVE_AUX = frozenset(("was", "were", "been", "is", "are", "be", "being"))
+_CLOSERS = frozenset(("”", '"', "''", "’"))
+_TRIMMINGS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "through",
+        "via",
+        "while",
+        "when",
+        "to",
+        "of",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "told",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ]
+)
+_TELL_OBJECT_END = frozenset(("that", ":", ",", "“", '"', "''"))
+
+
+# ---------------------------------------------------------------------------------------
+# Quotations
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, end after the closing mark.
+
+    A paragraph that opens with a quote mark while a quote is open continues it, as in
+    news style, so a quote can run over paragraphs.
+
+    >>> quote_spans('He said “one.” Then "two".')
+    [(8, 14), (20, 25)]
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        two = text[i : i + 2]
+        straight = c == '"' or two in ("''", "``")
+        width = 2 if two in ("''", "``") else 1
+        if c == _QUOTE_OPEN or two == "``" or (straight and open_at is None and two != "''"):
+            if open_at is None:
+                open_at = i
+            i += width
+            continue
+        if c == _QUOTE_CLOSE or (straight and open_at is not None):
+            if open_at is not None:
+                at_paragraph_start = i == 0 or text[max(0, i - 2) : i].endswith("\n")
+                if straight and at_paragraph_start and two != "''":
+                    i += width  # a continuing paragraph's opening mark
+                    continue
+                spans.append((open_at, i + width))
+                open_at = None
+            elif two == "''" and i > 0 and not text[i - 1].isalnum():
+                open_at = i  # NYT style opens with '' too
+            i += width
+            continue
+        if c == "\n" and open_at is not None and i + 1 < n:
+            # A paragraph that closes nothing and opens no new quote ends the quote.
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if (
+                text[i - 1 : i] not in ("\n",)
+                and j < n
+                and text[j] not in "“\"'`"
+                and "\n\n" in text[i : j + 1]
+            ):
+                open_at = None
+        i += 1
+    return spans
+
+
+# ---------------------------------------------------------------------------------------
+# Figures in the content: a claim that gives a number is an estimate.
+
+
+def gives_figure(content: str) -> bool:
+    for m in _FIGURE.finditer(content):
+        word = m.group()
+        if _YEAR.match(word):
+            continue
+        before = content[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*$", before):
+            continue  # a date
+        after = content[m.end() : m.end() + 3]
+        if word.isdigit() and re.match(r"(st|nd|rd|th)\b", after):
+            continue
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Statements
+
+
+class _Sentence:
+    """A sentence's tokens and the cue positions in it."""
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text = text
+        self.sent = sent
+        self.toks = tokenize(text, sent.start, sent.end)
+        self.starts = [t.start for t in self.toks]
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        return self.toks[s].start, self.toks[e - 1].end
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-."):
+        e -= 1
+    return s, e
+
+
+def _clause_start(toks: list[Token], k: int, weak: bool = True) -> int:
+    """Token index where the clause holding token ``k`` begins, for an intro-free subject.
+
+    With ``weak`` false, only punctuation ends a clause, not "that", "and", "while"...
+    """
+    j = k
+    while j > 0:
+        t = toks[j - 1]
+        if t.low in (";", ":") or t.text in QUOTE_CHARS:
+            break
+        if t.low in ("—", "–") and j - 1 > 0:
+            d = next((x for x in range(j - 2, 0, -1) if toks[x].low in ("—", "–")), None)
+            if d is not None and toks[d - 1].cap:  # "X – who ... – and Y said"
+                j = d
+                continue
+        if weak and (
+            t.low in ("that", "but", "while", "because")
+            or (t.low == "and" and j > 1 and toks[j - 2].low == ",")
+        ):
+            break
+        if t.low == "," and j - 2 >= 0 and toks[j - 2].text in QUOTE_CHARS:
+            break
+        j -= 1
+    # Drop an introductory phrase: "In a statement, X said" -> "X said".
+    if j < k and toks[j].low in INTRO_OPENERS:
+        comma = next((x for x in range(j, k) if toks[x].low == ","), None)
+        if comma is not None and comma + 1 < k:
+            j = comma + 1
+    return j
+
+
+def _negated(toks: list[Token], ci: int) -> bool:
+    lo = max(0, ci - 4)
+    words = [t.low for t in toks[lo:ci]]
+    return bool(any(w in NEGATIONS for w in words))
+
+
+def _content_after(
+    st: _Sentence, i: int, quotes: list[tuple[int, int]], frame: str
+) -> tuple[int, int] | None:
+    toks, n = st.toks, len(st.toks)
+    if frame == "tell":  # the hearer: "told reporters", "told the AP on Tuesday"
+        j = i
+        while j < n and toks[j].low not in _TELL_OBJECT_END and j - i < 6 and toks[j].low not in (".",):
+            if (
+                j > i
+                and toks[j].low in ("the", "a")
+                and toks[j - 1].low not in ("told", "tell", "tells", "telling")
+            ):
+                break
+            j += 1
+        if j < n and (toks[j].low in _TELL_OBJECT_END or j - i <= 3):
+            i = j
+    while i < n and (
+        toks[i].low in ("in", "a", "an", "statement", "interview", "that", ":", ",", "on", "of")
+        or toks[i].text == "("
+    ):
+        if toks[i].text == "(":  # "confirmed on Friday (10/25) that"
+            close = next((x for x in range(i, min(n, i + 12)) if toks[x].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if toks[i].low in ("in",) and not (i + 2 < n and toks[i + 2].low in ("statement", "interview")):
+            break
+        if toks[i].low == "on" and not (i + 1 < n and toks[i + 1].cap):
+            break
+        i += 1
+        if toks[i - 1].low == "on":
+            i += 1
+    if i >= n:
+        return None
+    start = toks[i].start
+    end = st.sent.end
+    # Stop before a following participle cue: "..., adding that ...".
+    for j in range(i + 1, n - 1):
+        if toks[j].low == "," and (
+            (toks[j + 1].low in _FORMS and toks[j + 1].low.endswith("ing")) or toks[j + 1].low == "according"
+        ):
+            end = toks[j].start
+            break
+    q = _quote_at(quotes, start)
+    if q is not None and q[1] > end:
+        end = q[1]
+    s, e = _trim(st.text, start, end)
+    return (s, e) if s < e else None
+
+
+def _quote_at(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(quotes, (pos, 1 << 60)) - 1
+    if k >= 0 and quotes[k][0] == pos:
+        return quotes[k]
+    return None
+
+
+def _quote_ending(quotes: list[tuple[int, int]], text: str, pos: int) -> tuple[int, int] | None:
+    """The quote that closes at or just before ``pos`` (skipping a comma and spaces)."""
+    e = pos
+    while e > 0 and text[e - 1] in " ,\n\t":
+        e -= 1
+    ends = {q[1]: q for q in quotes}
+    return ends.get(e)
+
+
+def _content_before(st: _Sentence, quotes: list[tuple[int, int]], upto: int) -> tuple[int, int] | None:
+    """Content ending before the speaker: the quote closing there, else the sentence so far."""
+    q = _quote_ending(quotes, st.text, st.toks[upto].start)
+    if q is not None:
+        return q
+    s, e = _trim(st.text, st.sent.start, st.toks[upto].start)
+    if s < e and st.text[s] in QUOTE_CHARS and st.text[e - 1] not in QUOTE_CHARS:
+        s += 1
+    return (s, e) if s < e else None
+
+
+def find_statements(text: str, sentences: list[Sentence]) -> list[Statement]:
+    """Every attributed statement in ``text``, sorted by the start of its cue.
+
+    >>> [(s.speaker, s.verb, s.stance) for s in find_statements(
+    ...     "Jo Roe said the toll was wrong. She denied it.",
+    ...     [Sentence(0, 31, "Jo Roe said the toll was wrong."), Sentence(32, 46, "She denied it.")])]
+    [('Jo Roe', 'say', 'assert'), ('Jo Roe', 'deny', 'deny')]
+    """
+    quotes = quote_spans(text)
+    resolver = Resolver()
+    out: list[Statement] = []
+    for sent in sentences:
+        if not _CUE.search(text, sent.start, sent.end) and ":" not in sent.text:
+            continue
+        out.extend(_sentence_statements(text, sent, quotes, resolver))
+    out.sort(key=lambda s: s.cue_start)
+    return out
+
+
+def _sentence_statements(
+    text: str, sent: Sentence, quotes: list[tuple[int, int]], resolver: Resolver
+) -> list[Statement]:
+    st = _Sentence(text, sent)
+    toks = st.toks
+    n = len(toks)
+    found: list[Statement] = []
+    main_subject: Mention | None = None
+    main_speaker: str | None = None
+    colon = _colon_statement(st, quotes, resolver)
+    if colon is not None:
+        found.append(colon)
+    for m in _CUE.finditer(text, sent.start, sent.end):
+        if _inside_quote(quotes, m.start()):
+            continue  # the quoted speaker's own words: "“I think it will pass,” she said"
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        ci = st.index(m.start())
+        cj = st.index(m.end() - 1) + 1
+        if ci < 0 or toks[ci].start != m.start():
+            continue
+        speaker_m: Mention | None = None
+        content: tuple[int, int] | None = None
+        cited: str | None = None
+        if phrase in _HEARSAY:
+            lemma, stance = _HEARSAY[phrase]
+            content = _trim(text, sent.start, sent.end)
+            found.append(_make(text, sent, st, m, None, None, lemma, stance, content, None, resolver))
+            continue
+        if phrase in _PREPS:
+            speaker_m = phrase_right(toks, cj, n, appositive=False)
+            if speaker_m is None:
+                continue
+            lemma, stance = _PREPS[phrase], "assert"
+            lead = _clause_start(toks, ci)
+            if ci > lead and toks[ci - 1].low == ",":
+                content = _content_before(st, quotes, ci - 1) if ci - 1 > 0 else None
+                if (
+                    content
+                    and content[0] < toks[lead].start
+                    and _quote_ending(quotes, text, toks[ci - 1].start) is None
+                ):
+                    content = (toks[lead].start, content[1])
+            elif speaker_m.end < n and toks[speaker_m.end].low in (",", ":"):
+                content = _content_after(st, speaker_m.end + 1, quotes, "say")
+            if content is None:
+                continue
+            found.append(_make(text, sent, st, m, speaker_m, None, lemma, stance, content, None, resolver))
+            continue
+        lemma, stance, frame = _FORMS[phrase]
+        low = toks[ci].low
+        if low in CITING:
+            continue
+        prev = toks[ci - 1] if ci > 0 else None
+        nxt = toks[cj] if cj < n else None
+        if low in NOUN_LIKE and (
+            prev is None
+            or prev.low
+            in (
+                "the",
+                "a",
+                "an",
+                "his",
+                "her",
+                "their",
+                "its",
+                "these",
+                "those",
+                "of",
+                "such",
+                "new",
+                "false",
+            )
+        ):
+            continue
+        negated = _negated(toks, ci)
+        k = skip_left(toks, ci, 0)
+        passive = any(toks[x].low in _PASSIVE_AUX for x in range(k, ci)) and low not in ("saying", "telling")
+        if low.endswith("ing") and not (
+            prev is not None and prev.low in ("is", "are", "was", "were", "been", "be")
+        ):
+            # A participle: ", saying ..." takes the main clause's subject.
+            if prev is None or (prev.low not in (",", "—", "–", "-") and prev.low not in _PARTICIPLE_LEADS):
+                continue
+            if main_subject is None:
+                main_subject = subject_right(toks, _clause_start(toks, ci, weak=False), ci)
+                if main_subject is not None:
+                    main_speaker = resolver.resolve(toks, main_subject, text)
+            if main_subject is None:
+                continue
+            content = _content_after(st, cj, quotes, frame)
+            if content is None:
+                continue
+            found.append(
+                _make(
+                    text,
+                    sent,
+                    st,
+                    m,
+                    main_subject,
+                    main_speaker,
+                    lemma,
+                    stance,
+                    content,
+                    None,
+                    resolver,
+                    negated,
+                )
+            )
+            continue
+        if passive:
+            if nxt is None or nxt.low != "by":
+                continue
+            speaker_m = phrase_right(toks, cj + 1, n)
+            if speaker_m is None:
+                continue
+            lead = _clause_start(toks, ci)
+            s, e = _trim(text, toks[lead].start, toks[k - 1].start)
+            if s >= e:
+                continue
+            found.append(
+                _make(text, sent, st, m, speaker_m, None, lemma, stance, (s, e), None, resolver, negated)
+            )
+            continue
+        apposed = (
+            prev is not None
+            and prev.low == ","
+            and subject_left(toks, ci, _clause_start(toks, ci)) is not None
+        )
+        inverted = (
+            not apposed
+            and prev is not None
+            and (prev.low == "," or prev.text in ("”", '"', "''"))
+            and nxt is not None
+            and nxt.low not in ("that", "he", "she", "they", "it", "i", "we")
+            and (nxt.cap or nxt.low in ("the", "a", "an") or nxt.low in ROLE_NOUNS)
+            and frame != "object"
+        )
+        if inverted:
+            speaker_m = phrase_right(toks, cj, n)
+            if speaker_m is not None:
+                content = _content_before(st, quotes, ci - 1 if prev and prev.low == "," else ci)
+                if content is None:
+                    continue
+                found.append(
+                    _make(text, sent, st, m, speaker_m, None, lemma, stance, content, None, resolver, negated)
+                )
+                if main_subject is None:
+                    main_subject, main_speaker = speaker_m, found[-1].speaker if found[-1] else None
+                continue
+        lead = _clause_start(toks, k)
+        if k > 1 and toks[k - 1].low == "and" and toks[k - 2].low != ",":
+            # "X won the vote and said ...": the subject of the first verb
+            if main_subject is None:
+                lead = _clause_start(toks, k - 1)
+                main_subject = subject_right(toks, lead, k - 1)
+                main_speaker = resolver.resolve(toks, main_subject, text) if main_subject else None
+            if main_subject is None:
+                continue
+            content = _content_after(st, cj, quotes, frame)
+            if content is not None:
+                found.append(
+                    _make(
+                        text,
+                        sent,
+                        st,
+                        m,
+                        main_subject,
+                        main_speaker,
+                        lemma,
+                        stance,
+                        content,
+                        None,
+                        resolver,
+                        negated,
+                    )
+                )
+            continue
+        speaker_m = subject_left(toks, k, lead)
+        if speaker_m is None:
+            continue
+        # Citing inside the subject: "Lee, citing the agency, said".
+        for x in range(speaker_m.start, speaker_m.end):
+            if toks[x].low in CITING:
+                c = phrase_right(toks, x + 1, speaker_m.end)
+                if c is not None:
+                    cited = text[toks[c.start].start : toks[c.end - 1].end]
+                speaker_m = Mention(
+                    speaker_m.start, max(speaker_m.start + 1, x - 1), min(speaker_m.head_end, x - 1)
+                )
+                break
+        before = speaker_m.start - 1
+        parenthetical = (
+            before > 0
+            and (toks[before].low == "," or toks[before].text in _CLOSERS)
+            and _tail_only(toks, cj, frame)
+        )
+        if parenthetical:
+            content = _content_before(st, quotes, before if toks[before].low == "," else speaker_m.start)
+        else:
+            colon_quote = next(
+                (x for x in range(cj, n - 1) if toks[x].low == ":" and toks[x + 1].text in QUOTE_CHARS), None
+            )
+            if frame == "clause" and colon_quote is not None:
+                q = _quote_at(quotes, toks[colon_quote + 1].start)
+                if q is not None:
+                    found.append(
+                        _make(text, sent, st, m, speaker_m, None, lemma, stance, q, None, resolver, negated)
+                    )
+                    continue
+            if (
+                frame == "clause"
+                and not (
+                    nxt is not None
+                    and (
+                        nxt.low in ("that", ":", "“", '"', "''")
+                        or (nxt.low == "," and cj + 1 < n and toks[cj + 1].text in QUOTE_CHARS)
+                    )
+                )
+                and not (
+                    nxt is not None
+                    and low in ("asked", "ask", "asks")
+                    and nxt.low in ("whether", "if", "about", "why", "how", "what")
+                )
+            ):
+                continue
+            content = _content_after(st, cj, quotes, frame)
+            if content is None and nxt is not None and nxt.low in (".",):
+                # "“...,” he said." split from its quote by the sentence splitter
+                content = _quote_ending(quotes, text, sent.start)
+        if content is None and nxt is not None and nxt.low == ":" and cj + 2 >= n:
+            # "Jo Roe said:" with the quote in the next paragraph
+            nxt_quote = _quote_at(quotes, _next_char(text, sent.end))
+            content = (nxt_quote[0], nxt_quote[1]) if nxt_quote else None
+        if content is None:
+            continue
+        if frame == "put" and not _PUT_AT.search(text, content[0], content[1]):
+            continue  # "put the toll at 500", not "put his hand to his face"
+        # Citing after the content: "X reported ..., citing Y".
+        for x in range(cj, n - 1):
+            if toks[x].low in CITING and toks[x - 1].low == ",":
+                c = phrase_right(toks, x + 1, n)
+                if c is not None:
+                    cited = text[toks[c.start].start : toks[c.end - 1].end]
+                    if content[1] > toks[x - 1].start and content[0] < toks[x - 1].start:
+                        content = _trim(text, content[0], toks[x - 1].start)
+                break
+        found.append(
+            _make(text, sent, st, m, speaker_m, None, lemma, stance, content, cited, resolver, negated)
+        )
+        if main_subject is None:
+            main_subject, main_speaker = speaker_m, found[-1].speaker if found[-1] else None
+    return [s for s in found if s is not None]
+
+
+def _next_char(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _inside_quote(quotes: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(quotes, (pos, 1 << 60)) - 1
+    return k >= 0 and quotes[k][0] < pos < quotes[k][1]
+
+
+def _colon_statement(st: _Sentence, quotes: list[tuple[int, int]], resolver: Resolver) -> Statement | None:
+    """ "Jo Roe: “We will win.”" -- a headline or transcript line."""
+    toks = st.toks
+    c = next((i for i, t in enumerate(toks[:8]) if t.low == ":"), None)
+    if c is None or c == 0 or c + 1 >= len(toks) or toks[c + 1].low.isdigit():
+        return None
+    words = toks[:c]
+    if words[0].low in COLON_LABELS or " ".join(w.low for w in words) in COLON_LABELS:
+        return None
+    if not all(w.cap or w.low in _HEADLINE_JOINERS for w in words) or not words[-1].cap:
+        return None
+    if any(w.low in WEEKDAYS or w.low in MONTH_NAMES for w in words):
+        return None
+    colon_tok = toks[c]
+    content = _content_after(st, c + 1, quotes, "say")
+    if content is None:
+        return None
+    mention = Mention(0, c, c)
+    m = re.compile(":").match(st.text, colon_tok.start)
+    assert m is not None
+    return _make(st.text, st.sent, st, m, mention, None, "say", "assert", content, None, resolver)
+
+
+def _tail_only(toks: list[Token], cj: int, frame: str) -> bool:
+    """Is what follows the cue only its trimmings ("in a statement", "told CNN on Monday")?"""
+    rest = [t for t in toks[cj:] if t.low not in (".", "!", "?") and t.text not in _CLOSERS]
+    if not rest or rest[0].low == ",":
+        return True
+    if any(t.low in ("that", ":") or t.text in QUOTE_CHARS for t in rest):
+        return False
+    if frame == "tell" and len(rest) <= 9:
+        return True
+    return len(rest) <= 10 and rest[0].low in _TRIMMINGS
+
+
+def _make(
+    text: str,
+    sent: Sentence,
+    st: _Sentence,
+    m: re.Match[str],
+    mention: Mention | None,
+    speaker: str | None,
+    lemma: str,
+    stance: str,
+    content: tuple[int, int],
+    cited: str | None,
+    resolver: Resolver,
+    negated: bool = False,
+) -> Statement | None:
+    if negated and stance != "estimate":
+        return None
+    s_start = s_end = None
+    if mention is not None:
+        s_start, s_end = st.span(mention.start, mention.end)
+        s_start, s_end = _trim(text, s_start, s_end)
+        if speaker is None:
+            speaker = resolver.resolve(st.toks, mention, text)
+    c_start, c_end = content
+    if stance == "assert" and gives_figure(text[c_start:c_end]):
+        stance = "estimate"
+    return Statement(
+        speaker=speaker,
+        speaker_start=s_start,
+        speaker_end=s_end,
+        cue=m.group(),
+        cue_start=m.start(),
+        cue_end=m.end(),
+        verb=lemma,
+        stance=stance,
+        content=text[c_start:c_end],
+        content_start=c_start,
+        content_end=c_end,
+        sentence=sent.text,
+        start=sent.start,
+        end=sent.end,
+        cited=cited,
+    )
