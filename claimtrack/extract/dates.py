@@ -1,0 +1,791 @@
+"""Find date mentions in a text and resolve them against its publication date.
+
+Rule-based: compiled patterns built from the date lexicon find the phrases ("Oct. 23",
+"last June", "two days ago", "by December"), and each pattern's resolver turns its phrase
+into an ISO value at the phrase's own precision. The design decision to know: "now" is
+always injected — the publication date is the anchor of every relative phrase, and a bare
+weekday or month name is placed before or after it by the tense of its clause, the way
+TimeML annotators read news ("said on Friday" is the Friday before publication, "will
+meet on Friday" the one after). Only phrases no pattern can resolve go to dateparser,
+imported lazily and cached.
+
+Mentions without a concrete date of one of the precisions day | week | month | year —
+"now", "recently", "the third quarter", "the 1990s" — are kept with value None, so that
+readers see them and nothing is placed on a timeline at the wrong precision.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from claimtrack.extract.lexicon.dates import (
+    AMBIGUOUS_MONTHS,
+    DAY_PARTS,
+    DEICTIC,
+    FUTURE_CUES,
+    HOLIDAYS,
+    MONTHS,
+    NOT_PAST_ED,
+    NUMBERS,
+    ORDINALS,
+    PAST_CUES,
+    RELATIONS,
+    SEASONS,
+    TRIGGERS,
+    UNITS,
+    VAGUE,
+    WEEKDAYS,
+)
+from claimtrack.models import DateMention
+
+__all__ = ["find_dates", "publication_date_from_text", "reference_date"]
+
+Resolved = tuple[str | None, str | None]  # (value, precision)
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, any white space between words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _month_alt() -> str:
+    full = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+    abbrev = [m for m in MONTHS if m not in full]
+    return "|".join([*sorted(full, key=len, reverse=True), *(rf"{a}\." for a in abbrev), *abbrev])
+
+
+# --- building blocks ----------------------------------------------------------------------
+_MON = rf"(?P<mon>{_month_alt()})(?![a-z])"
+_WDAY = rf"(?P<wd>{_alt(WEEKDAYS)})(?![a-z])"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|[\d%]|\s*(?:percent|per\s+cent)\b)"
+_YEAR = r"(?<![\d,.$£€])(?P<year>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_PART = rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}))?"
+_THE_DEICTIC = ["the " + w for w in ("past", "previous", "following", "coming", "current")]
+_DEICTIC = rf"(?P<deic>{_alt([*_THE_DEICTIC, *DEICTIC])})"
+_MOD = (
+    r"(?:(?P<mod>early|late|mid"
+    r"|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|rest)\s+of)(?:\s+|-))?"
+)
+_NUMWORD = _alt(k for k, v in NUMBERS.items() if v is not None and " " not in k)
+_NUM = rf"(?P<num>\d{{1,3}}|{_NUMWORD}(?:[\s-](?:{_NUMWORD}))?|a\s+couple\s+of|a\s+few|several|some)"
+_ORD = _alt(ORDINALS)
+_QORD = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
+_QADJ = (
+    r"fiscal|latest|current|year-ago|year-earlier|comparable|same|recent|previous|past|last|next|coming|flat"
+)
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS1 = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
+_RELATION_BEFORE = re.compile(rf"(?i)\b({_alt(RELATIONS)})\s+$")
+_TIME_INTRO = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|through|from|to|of|during|before|after|early|late|mid|and|or|"
+    r"between|last|this|next|past|on|until|as\s+of|that|each|every)[\s-]+$"
+)
+_FUTURE_RX = re.compile(rf"(?i)\b(?:{_alt(FUTURE_CUES)})\b")
+_PAST_RX = re.compile(rf"\b(?:(?i:{_alt(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b")
+_CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
+
+
+# A month or day this close to the publication date is taken in its year whatever the tense:
+# reported speech ("said it would close on Nov. 16") often blurs the tense of a clause.
+_NEAR_DAYS = 62
+# A cue this close before a mention is its verb ("announced Friday", "said on Friday").
+_ADJACENT = 5
+
+
+# --- calendar helpers ---------------------------------------------------------------------
+def _iso_day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _iso_week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(pub: dt.date, month: int, day: int) -> dt.date | None:
+    """The date with this month and day closest to ``pub`` (a year either side)."""
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
+    return min(options, key=lambda d: abs((d - pub).days)) if options else None
+
+
+def _month_by_tense(pub: dt.date, month: int, tense: str | None) -> int:
+    """The year of a bare month name: this year's within two months of ``pub``; else the
+    last one in a past clause, the next in a future one, or the nearest."""
+    if abs(month - pub.month) <= _NEAR_DAYS // 30:
+        return pub.year
+    if tense == "past":
+        return pub.year - 1 if month > pub.month else pub.year
+    if tense == "future":
+        return pub.year + 1 if month < pub.month else pub.year
+    if month - pub.month > 6:
+        return pub.year - 1
+    if pub.month - month > 6:
+        return pub.year + 1
+    return pub.year
+
+
+def _weekday(pub: dt.date, weekday: int, step: int) -> dt.date:
+    """step -1: before pub; 0: on or before; 1: on or after; 2: after."""
+    back = (pub.weekday() - weekday) % 7
+    ahead = (weekday - pub.weekday()) % 7
+    if step == -1:
+        return pub - dt.timedelta(days=back or 7)
+    if step == 0:
+        return pub - dt.timedelta(days=back)
+    if step == 1:
+        return pub + dt.timedelta(days=ahead)
+    return pub + dt.timedelta(days=ahead or 7)
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _number(word: str) -> int | None:
+    """ "two" → 2, "twenty-one" → 21, "12" → 12, "a few" → None.
+
+    >>> _number("twenty-one"), _number("a"), _number("12"), _number("several")
+    (21, 1, 12, None)
+    """
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.isdigit():
+        return int(word)
+    if word in NUMBERS:
+        return NUMBERS[word]
+    parts = re.split(r"[\s-]", word)
+    values = [NUMBERS.get(p) for p in parts]
+    if (
+        len(values) == 2
+        and all(isinstance(v, int) for v in values)
+        and values[0] % 10 == 0
+        and values[0] >= 20
+    ):
+        return values[0] + values[1]  # type: ignore[operator]
+    return None
+
+
+def _month_of(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _spelled_year(phrase: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001.
+
+    >>> _spelled_year("nineteen ninety-six"), _spelled_year("two thousand")
+    (1996, 2000)
+    """
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = _number("-".join(words[2:])) if words[2:] else 0
+        return 2000 + rest if rest is not None else None
+    if words[0] == "nineteen" and len(words) > 1:
+        rest = _number("-".join(words[1:]))
+        return 1900 + rest if rest is not None and rest < 100 else None
+    return None
+
+
+# --- context --------------------------------------------------------------------------------
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start))
+    m = _CLAUSE_END.search(text, end)
+    return left + 1, (m.start() if m else len(text))
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """ "past" or "future" by the cues around the mention in its clause, else None.
+
+    A verb right before the mention decides ("announced Friday", "will meet on Friday");
+    otherwise auxiliaries and common past forms ("will", "was", "said") outrank a bare
+    "-ed" word, which may be a participle ("will be named in December"). Cues after the
+    mention count at double their distance.
+    """
+    if text.startswith(("'s", "’s"), end):
+        return "past"  # "Tuesday's vote": news reports what happened
+    left, right = _clause(text, start, end)
+    best: dict[bool, tuple[int, str]] = {}
+    for rx, tense in ((_FUTURE_RX, "future"), (_PAST_RX, "past")):
+        for m in rx.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
+            strong = tense == "future" or m.group(0).lower() in PAST_CUES or distance <= _ADJACENT
+            if strong not in best or distance < best[strong][0]:
+                best[strong] = (distance, tense)
+    chosen = best.get(True) or best.get(False)
+    return chosen[1] if chosen else None
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Whether the word before ``start`` introduces a time ("in May", not "may")."""
+    return bool(_TIME_INTRO.search(text, max(0, start - 16), start))
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+# --- resolvers: (match, text, published) -> (value, precision) or None to reject -----------
+Resolver = Callable[[re.Match[str], str, dt.date | None], Resolved | None]
+
+
+def _numeric(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+    d = _safe_date(year, month, day)
+    return (_iso_day(d), "day") if d else None
+
+
+def _iso(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (_iso_day(d), "day") if d else None
+
+
+def _month_day(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if not _capitalised(m["mon"]):
+        return None
+    month, day = _month_of(m["mon"]), int(m["day"])
+    precision = "week" if m["weekof"] else "day"
+    if m["year"]:
+        d = _safe_date(int(m["year"]), month, day)
+    elif _safe_date(2000, month, day) is None:
+        return None
+    elif pub is None:
+        return None, precision
+    else:
+        d = _day_in_context(m, text, pub, month, day)
+    if d is None:
+        return None
+    return (_iso_week(d), "week") if m["weekof"] else (_iso_day(d), "day")
+
+
+def _day_in_context(m: re.Match[str], text: str, pub: dt.date, month: int, day: int) -> dt.date | None:
+    deic = re.sub(r"\s+", " ", (m["deic"] or "").lower())
+    step = DEICTIC.get(deic) if deic else None
+    if step is None:
+        tense = _tense(text, m.start(), m.end())
+        step = -1 if tense == "past" else 1 if tense == "future" else None
+    return _year_for_day(pub, month, day, step)
+
+
+def _year_for_day(pub: dt.date, month: int, day: int, step: int | None) -> dt.date | None:
+    """A month and day placed in a year: this year's when it lies within two months of
+    ``pub``; else the last one before ``pub`` (step < 0), the next one after it
+    (step > 0), this year's (step 0), or the nearest (no clue).
+
+    >>> _year_for_day(dt.date(1999, 5, 6), 10, 23, -1), _year_for_day(dt.date(1999, 5, 6), 5, 20, -1)
+    (datetime.date(1998, 10, 23), datetime.date(1999, 5, 20))
+    """
+    this_year = _safe_date(pub.year, month, day)
+    if this_year and (step == 0 or abs((this_year - pub).days) <= _NEAR_DAYS):
+        return this_year
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
+    if step is not None and step < 0:
+        options = [d for d in options if d <= pub] or options
+        return options[-1] if options else None
+    if step is not None and step > 0:
+        options = [d for d in options if d >= pub] or options
+        return options[0] if options else None
+    return min(options, key=lambda d: abs((d - pub).days)) if options else None
+
+
+def _month_year(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if not _capitalised(m["mon"]):
+        return None
+    return _iso_month(int(m["year"]), _month_of(m["mon"])), "month"
+
+
+def _month_rel_year(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if not _capitalised(m["mon"]):
+        return None
+    if pub is None:
+        return None, "month"
+    step = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return _iso_month(pub.year + step, _month_of(m["mon"])), "month"
+
+
+def _bare_month(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    token = m["mon"]
+    if not _capitalised(token):
+        return None
+    key = token.lower().rstrip(".")
+    if key == token.lower() and len(key) <= 4 and key not in ("may", "june", "july"):
+        return None  # "Jan" alone is a name; "Jan." alone still needs "in" or the like
+    if (key in AMBIGUOUS_MONTHS or token.endswith(".")) and not (
+        m["deic"] or m["mod"] or _introduced(text, m.start())
+    ):
+        return None
+    if key == "may" and re.match(r"\s+(?:be|have|not|also|well|never|still)\b", text[m.end() :]):
+        return None
+    if pub is None:
+        return None, "month"
+    month = _month_of(token)
+    deic = re.sub(r"\s+", " ", (m["deic"] or "").lower())
+    if deic:
+        step = DEICTIC.get(deic.removeprefix("the "), 0)
+        if step < 0:
+            year = pub.year - 1 if month >= pub.month else pub.year
+        elif step > 0:
+            year = pub.year + 1 if month <= pub.month else pub.year
+        else:
+            year = pub.year
+    else:
+        year = _month_by_tense(pub, month, _tense(text, m.start(), m.end()))
+    return _iso_month(year, month), "month"
+
+
+def _year(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    year = int(m["year"])
+    if year < 1800 and not _introduced(text, m.start()):
+        return None
+    after = text[m.end() : m.end() + 30]
+    # "2000 troops", "1500 people": a count, not a year (an adjective like "2024 budget" is fine)
+    if re.match(r"\s+(?!years?\b|seasons?\b|levels?\b|figures?\b|results?\b)[a-z]+(?<!ss)s\b", after):
+        return None
+    if re.match(r"\s*(?:-|to|and)\s*\d{4}\s+[a-z]+s\b", after):
+        return None
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"(?i)(?:no\.|number|#|page|pp?\.|route|flight|rooms?|model|\d[\s-])\s*$", before):
+        return None
+    return f"{year:04d}", "year"
+
+
+def _spelled(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    year = _spelled_year(m["sy"])
+    return (f"{year:04d}", "year") if year else None
+
+
+def _vague(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    return None, None
+
+
+def _relative_day(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if pub is None:
+        return None, "day"
+    word = re.sub(r"\s+", " ", m["rd"].lower())
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
+    if shift is None:
+        shift = -2 if "yesterday" in word else 2
+    return _iso_day(pub + dt.timedelta(days=shift)), "day"
+
+
+def _weekday_mention(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if not _capitalised(m["wd"]):
+        return None
+    if pub is None:
+        return None, "day"
+    weekday = WEEKDAYS[m["wd"].lower()]
+    deic = re.sub(r"\s+", " ", (m["deic"] or "").lower())
+    if deic in ("last", "this past", "the previous", "past"):
+        d = _weekday(pub, weekday, -1)
+    elif deic in ("next", "this coming", "the following", "coming"):
+        d = _weekday(pub, weekday, 2)
+    elif deic == "this":
+        d = pub + dt.timedelta(days=weekday - pub.weekday())
+    else:
+        tense = _tense(text, m.start(), m.end())
+        d = _weekday(pub, weekday, 1 if tense == "future" else 0)
+    return _iso_day(d), "day"
+
+
+def _unit_deictic(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    unit = m["unit"].lower()
+    deic = re.sub(r"\s+", " ", m["deic"].lower())
+    if unit in ("quarter", "decade", "century"):
+        return None, None
+    if deic in ("the previous", "the following"):  # anaphoric: relative to another date
+        return None, None
+    if deic in ("the past", "the last") and unit != "year":
+        return None  # "the past week" is a duration
+    step = DEICTIC.get(deic.removeprefix("the "), 0)
+    precision = "week" if unit == "weekend" else unit
+    if pub is None:
+        return None, precision
+    if unit in ("week", "weekend"):
+        return _iso_week(pub + dt.timedelta(weeks=step)), "week"
+    if unit == "month":
+        return _iso_month(*_add_months(pub.year, pub.month, step)), "month"
+    return f"{pub.year + step:04d}", "year"
+
+
+def _end_of_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    unit = (m["unit"] or "year").lower()  # "year-end", "the year's end"
+    if pub is None:
+        return None, unit
+    if unit == "week":
+        return _iso_week(pub), "week"
+    if unit == "month":
+        return _iso_month(pub.year, pub.month), "month"
+    return f"{pub.year:04d}", "year"
+
+
+def _ago(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    unit = m["unit"].lower()
+    precision = UNITS[unit]
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if direction in ("earlier", "later") or precision is None:
+        return None, None  # anaphoric ("a year earlier") or vaguer than a year
+    n = _number(m["num"])
+    if pub is None or n is None:
+        return None, precision
+    sign = -1 if direction == "ago" else 1
+    if unit == "day":
+        return _iso_day(pub + dt.timedelta(days=sign * n)), "day"
+    if unit == "week":
+        return _iso_week(pub + dt.timedelta(weeks=sign * n)), "week"
+    if unit == "month":
+        return _iso_month(*_add_months(pub.year, pub.month, sign * n)), "month"
+    return f"{pub.year + sign * n:04d}", "year"
+
+
+def _season(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    """A season resolves to its year ("last summer" → the year of that summer)."""
+    if m["year"]:
+        return m["year"], "year"
+    if pub is None:
+        return None, "year"
+    season = m["season"].lower()
+    start_month = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[season]
+    deic = re.sub(r"\s+", " ", (m["deic"] or "").lower())
+    step = DEICTIC.get(deic, 0)
+    if deic in ("the", "early", "late", "mid"):
+        tense = _tense(text, m.start(), m.end())
+        step = -1 if tense == "past" else 1 if tense == "future" else 0
+    if step < 0:
+        year = pub.year if start_month + 2 < pub.month else pub.year - 1
+    elif step > 0:
+        year = pub.year if start_month > pub.month else pub.year + 1
+    else:
+        year = pub.year
+    return f"{year:04d}", "year"
+
+
+def _quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    return None, None  # a quarter or half is not one of the precisions a mention carries
+
+
+def _decade(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if m["decw"] and re.search(
+        r"(?i)\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|late\s+|mid-?)?$",
+        text[max(0, m.start() - 20) : m.start()],
+    ):
+        return None
+    return None, None
+
+
+def _holiday(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    if not _capitalised(m["hol"]):
+        return None
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
+    year = int(m["year"]) if m["year"] else None
+    if year is None and pub is None:
+        return None, "day"
+    fixed = HOLIDAYS.get(name)
+    if year is not None:
+        d = _safe_date(year, *fixed) if fixed else _thanksgiving(year)
+    elif fixed:
+        d = _nearest_year(pub, *fixed)  # type: ignore[arg-type]
+    else:
+        assert pub is not None
+        d = min(
+            (_thanksgiving(y) for y in (pub.year - 1, pub.year, pub.year + 1)),
+            key=lambda x: abs((x - pub).days),
+        )
+    return (_iso_day(d), "day") if d else None
+
+
+def _fallback(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    """A numeric date in another order ("25.10.2024"): dateparser decides."""
+    parsed = _dateparse(m.group(0), pub)
+    return (_iso_day(parsed), "day") if parsed else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(phrase: str, base: dt.date | None) -> dt.date | None:
+    import dateparser  # slow to import: only when a phrase needs it
+
+    settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "STRICT_PARSING": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)  # type: ignore[assignment]
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date() if parsed else None
+
+
+def _weekend(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | None:
+    """ "the weekend": the one before publication in a past clause, else the next one."""
+    if pub is None:
+        return None, "week"
+    step = 0 if _tense(text, m.start(), m.end()) == "past" else 1
+    return _iso_week(_weekday(pub, WEEKDAYS["saturday"], step)), "week"
+
+
+# --- the patterns, most specific first (longer matches win regardless) ----------------------
+_WD_PREFIX = rf"(?:{_WDAY.replace('?P<wd>', '?P<wd0>')},?\s+)?"
+_RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
+    (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), _numeric, "digit"),
+    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, "digit"),
+    (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, "digit"),
+    (
+        re.compile(
+            rf"(?i)\b(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
+            rf"(?:(?P<deic>this\s+past|this\s+coming|last|this|next)\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
+        ),
+        _month_day,
+        "month",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?P<weekof>)(?P<deic>){_WD_PREFIX}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?"
+        ),
+        _month_day,
+        "month",
+    ),
+    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, "month"),
+    (re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"), _month_rel_year, "month"),
+    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, "month"),
+    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, "digit"),
+    (
+        re.compile(
+            rf"(?i)\b(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS1}))?|{_TEENS})"
+            rf"|(?<=year\s)two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_UNITS1}|{_TEENS}))?)\b"
+        ),
+        _spelled,
+        "word",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?:the\s+)?{_MOD}(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
+            r"|(?P<decw>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
+        ),
+        _decade,
+        "word",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?:the\s+)?{_MOD}(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
+            r"|(?P<decw>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
+        ),
+        _decade,
+        "digit",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:(?P<mod>early|late|earlier|later)\s+)?"
+            r"(?P<rd>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
+            + _PART
+        ),
+        _relative_day,
+        "word",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?:(?P<deic>this\s+past|this\s+coming|this|last|next|the\s+previous|the\s+following"
+            rf"|early|late)\s+)?{_WDAY}{_PART}"
+        ),
+        _weekday_mention,
+        "word",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:(?P<mod>early|late|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)\s+)?"
+            rf"{_DEICTIC}\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b(?!-)"
+        ),
+        _unit_deictic,
+        "word",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+the\s+(?P<unit>week|month|year)\b"
+            r"|\b(?P<unit2>year)[-\s]end\b|\bthe\s+year's\s+end\b"
+        ),
+        _end_of_unit,
+        "word",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:(?:about|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only)\s+)?"
+            rf"{_NUM}\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+        ),
+        _ago,
+        "word",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?P<deic>this\s+past|this\s+coming|this|last|next|the|early|late|mid)[\s-]+"
+            r"(?:(?:early|late)\s+)?"
+            rf"(?P<season>{_alt(SEASONS)})\b(?:\s+(?:of\s+)?{_YEAR})?"
+        ),
+        _season,
+        "word",
+    ),
+    (
+        re.compile(
+            rf"(?i)\b(?:(?:the|this|that|last|next|(?:this|last|next)\s+year's)\s+)?(?:(?:\d{{4}}|{_QADJ})[\s-]+)*"
+            rf"(?:{_QORD})[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?"
+            rf"|\b(?:the|this|that|last|next)\s+(?:(?:\d{{4}}|{_QADJ})[\s-]+)*quarter\b"
+            r"|\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b"
+            r"|\bthe\s+(?:latest|year-ago|same|comparable|year-earlier|\d{4})\s+period\b"
+            r"|\bQ[1-4](?:\s+\d{4})?\b"
+        ),
+        _quarter,
+        "word",
+    ),
+    (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, "word"),
+    (re.compile(rf"(?i)\b(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"), _holiday, "word"),
+    (re.compile(rf"(?i)\b(?:{_alt(VAGUE)})\b"), _vague, "word"),
+]
+
+
+# Every pattern holds at least one of these words or a digit; the patterns only run in
+# windows of text around them, which makes a pass over a long text several times faster.
+_TRIGGER_WORDS = (
+    frozenset(w for phrase in [*WEEKDAYS, *SEASONS, *HOLIDAYS, *VAGUE] for w in re.findall(r"[a-z]+", phrase))
+    | TRIGGERS
+) - {"the", "s", "of", "day", "days", "new", "eve"}
+_TOKEN = re.compile(r"[A-Za-z]+|\d")
+_MARGIN = 40
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of trigger (a capitalised month name, a digit, another date word), the
+    merged stretches of text around its occurrences, cut at white space."""
+    out: dict[str, list[tuple[int, int]]] = {"month": [], "digit": [], "word": []}
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token.isdigit():
+            spans = out["digit"]
+        else:
+            low = token.lower()
+            if low in MONTHS and token[0].isupper():
+                spans = out["month"]
+            elif low in _TRIGGER_WORDS:
+                spans = out["word"]
+            else:
+                continue
+        if spans and m.start() < spans[-1][1] - _MARGIN:
+            continue
+        start = text.rfind(" ", 0, max(0, m.start() - _MARGIN)) + 1
+        end = text.find(" ", m.end() + _MARGIN)
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return out
+
+
+# --- the API ---------------------------------------------------------------------------------
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date mention in ``text``, resolved against ``published``, sorted by start.
+
+    >>> found = find_dates("Troops may go by December.", dt.date(2024, 10, 25))
+    >>> [(d.text, d.value, d.precision, d.relation) for d in found]
+    [('December', '2024-12', 'month', 'by')]
+    """
+    found: dict[tuple[int, int, int], Resolved] = {}  # a rule may run in two kinds of window
+    windows = _windows(text)
+    for rank, (rx, resolve, kind) in enumerate(_RULES):
+        for m in (m for pos, endpos in windows[kind] for m in rx.finditer(text, pos, endpos)):
+            start, end = m.span()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start and (start, end, rank) not in found:
+                resolved = resolve(m, text, published)
+                if resolved is not None:
+                    found[(start, end, rank)] = resolved
+    # Longest first, then earliest, then the more specific rule; a phrase inside a longer one
+    # ("Oct. 23" in "Friday, Oct. 23") is dropped.
+    starts: list[int] = []  # of the spans taken so far, kept sorted; they never overlap
+    taken: list[tuple[int, int, Resolved]] = []
+    for start, end, rank in sorted(found, key=lambda k: (k[0] - k[1], k[0], k[2])):
+        i = bisect.bisect_left(starts, start)
+        if (i < len(taken) and taken[i][0] < end) or (i > 0 and taken[i - 1][1] > start):
+            continue
+        starts.insert(i, start)
+        taken.insert(i, (start, end, found[(start, end, rank)]))
+    out = []
+    for start, end, (value, precision) in taken:
+        rel = _RELATION_BEFORE.search(text, max(0, start - 16), start)
+        relation = RELATIONS[re.sub(r"\s+", " ", rel.group(1).lower())] if rel else None
+        out.append(DateMention(text[start:end], start, end, value, precision, relation))
+    return out
+
+
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,?\s+{_MON}\s+{_DAY},?\s+{_YEAR}"
+)
+
+
+def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
+    """The publication date the text states about itself, with its span, or None.
+
+    Looks in the first two paragraphs for a full date with a year ("on Friday (10/25/2024)",
+    "October 25, 2024", "2024-10-25"; numbers in US order). A dateline without a year
+    ("SEOUL, Oct 25 (Reuters) -") is not enough: guessing its year would date the whole
+    article, so it is left to the caller's --date.
+
+    >>> publication_date_from_text("SEOUL, Oct. 25, 2024 (Reuters) - ...")
+    (datetime.date(2024, 10, 25), 7, 20)
+    """
+    head_end = len(text)
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+    if len(breaks) >= 2:
+        head_end = breaks[1]
+    head_end = min(head_end, 1500)
+    head = text[:head_end]
+    m = _DATELINE.match(head)
+    if m:
+        d = _safe_date(int(m["year"]), _month_of(m["mon"]), int(m["day"]))
+        if d:
+            return d, m.start("mon"), m.end("year")
+    for mention in find_dates(head, None):
+        if mention.precision == "day" and mention.value:
+            return dt.date.fromisoformat(mention.value), mention.start, mention.end
+    return None
+
+
+def reference_date(
+    sentence_start: int, sentence_end: int, dates: list[DateMention], published: dt.date | None
+) -> tuple[str | None, str | None]:
+    """The date a statement or figure in the sentence refers to, as (value, date text).
+
+    A deadline ("by December") first, else the first date stated in the sentence, else the
+    publication date with no date text.
+
+    >>> ds = find_dates("It said 10,000 would go by December.", dt.date(2024, 10, 25))
+    >>> reference_date(0, 36, ds, dt.date(2024, 10, 25))
+    ('2024-12', 'December')
+    """
+    inside = [d for d in dates if sentence_start <= d.start and d.end <= sentence_end and d.value]
+    deadline = next((d for d in inside if d.relation == "by"), None)
+    chosen = deadline or (inside[0] if inside else None)
+    if chosen is not None:
+        return chosen.value, chosen.text
+    return (published.isoformat() if published else None), None
