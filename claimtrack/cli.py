@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,7 +53,9 @@ DbOption = Annotated[
     Path,
     typer.Option("--db", envvar="CLAIMTRACK_DB", help="The database file.", show_default=True),
 ]
-class Format(str, Enum):
+
+
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -241,7 +243,16 @@ SOURCE_COLUMNS = ["id", "published", "outlet", "title", "path", "words"]
 STATEMENT_COLUMNS = ["id", "date", "speaker", "cue", "stance", "content", "path"]
 FIGURE_COLUMNS = ["id", "date", "claimant", "text", "qualifier", "unit", "modality", "path"]
 DATE_COLUMNS = ["id", "text", "value", "precision", "relation", "path"]
-WIDTHS = {"content": 70, "title": 50, "path": 28, "text": 30, "sentence": 80, "subject": 28, "claimant": 28, "speaker": 28}
+WIDTHS = {
+    "content": 70,
+    "title": 50,
+    "path": 28,
+    "text": 30,
+    "sentence": 80,
+    "subject": 28,
+    "claimant": 28,
+    "speaker": 28,
+}
 
 
 def _query(db: Path, method: str, fmt: str, json_flag: bool, columns: list[str], **filters: Any) -> None:

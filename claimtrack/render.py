@@ -11,8 +11,8 @@ import csv
 import json
 import os
 import sys
-from pathlib import Path
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -88,8 +88,12 @@ def table(
             ratio=1 if wraps else None,
         )
     for row in rows:
-        t.add_row(*(_cell(Path(row[c]).name if c == "path" and row.get(c) else row.get(c), widths.get(c))
-                    for c in columns))
+        t.add_row(
+            *(
+                _cell(Path(row[c]).name if c == "path" and row.get(c) else row.get(c), widths.get(c))
+                for c in columns
+            )
+        )
     con.print(t)
 
 

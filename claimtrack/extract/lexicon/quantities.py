@@ -6,12 +6,31 @@ it is a different quantity from "killed".
 """
 
 UNIT_CLASSES: dict[str, tuple[str, ...]] = {
-    "troops": ("troop", "soldier", "force", "serviceman", "servicemen", "personnel", "fighter", "combatant",
-               "military personnel", "service member"),
+    "troops": (
+        "troop",
+        "soldier",
+        "force",
+        "serviceman",
+        "servicemen",
+        "personnel",
+        "fighter",
+        "combatant",
+        "military personnel",
+        "service member",
+    ),
     "deaths": ("dead", "death", "killed", "fatality", "body", "life", "people killed", "person killed"),
     "wounded": ("wounded", "injured", "injury", "people injured", "person injured"),
     "casualties": ("casualty",),
-    "people": ("person", "people", "protester", "demonstrator", "resident", "civilian", "marcher", "participant"),
+    "people": (
+        "person",
+        "people",
+        "protester",
+        "demonstrator",
+        "resident",
+        "civilian",
+        "marcher",
+        "participant",
+    ),
     "displaced": ("refugee", "evacuee", "displaced"),
     "dollars": ("dollar", "usd", "us dollar"),
 }
