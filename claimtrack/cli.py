@@ -99,7 +99,8 @@ def _root(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or directories of articles; - for standard input.")
+        list[str],
+        typer.Argument(help="Files or directories of articles; - for standard input.", metavar="PATH..."),
     ],
     db: DbOption = DEFAULT_DB,
     title: Annotated[str | None, typer.Option(help="Title (overrides front matter).")] = None,
@@ -212,7 +213,10 @@ def extract(
     }
 
     def rows(items: list[Any]) -> list[dict[str, Any]]:
-        return [{"path": info.path, **to_dict(r)} for r in items]
+        return [
+            {"path": info.path, "outlet": info.outlet, "published": info.published, **to_dict(r)}
+            for r in items
+        ]
 
     result = {
         "source": source,
@@ -220,6 +224,8 @@ def extract(
         "figures": rows(records.figures),
         "dates": rows(records.dates),
     }
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if fmt == "json":
         print(to_json(result))
         return
@@ -230,8 +236,6 @@ def extract(
         return
     if fmt == "csv":
         raise UsageError("extract prints several kinds of record; use --format json or jsonl")
-    for warning in warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
     render(result["statements"], "table", STATEMENT_COLUMNS, title="Statements", widths=WIDTHS)
     render(result["figures"], "table", FIGURE_COLUMNS, title="Figures", widths=WIDTHS)
     render(result["dates"], "table", DATE_COLUMNS, title="Dates", widths=WIDTHS)
@@ -268,6 +272,7 @@ def _query(db: Path, method: str, fmt: str, json_flag: bool, columns: list[str],
 @app.command()
 def sources(
     db: DbOption = DEFAULT_DB,
+    source: SourceOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
@@ -278,7 +283,9 @@ def sources(
 
     Example: claimtrack sources --since 2024-10-01
     """
-    _query(db, "sources", fmt, json_flag, SOURCE_COLUMNS, since=since, until=until, limit=limit)
+    _query(
+        db, "sources", fmt, json_flag, SOURCE_COLUMNS, source=source, since=since, until=until, limit=limit
+    )
 
 
 @app.command()

@@ -52,6 +52,7 @@ class Summary:
     figures: int = 0
     words: int = 0
     errors: list[str] = field(default_factory=list)
+    files: list[dict[str, object]] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
@@ -60,6 +61,16 @@ class Summary:
         self.words += outcome.words
         if outcome.error:
             self.errors.append(outcome.error)
+        self.files.append(
+            {
+                "path": outcome.path,
+                "status": outcome.status,
+                "source_id": outcome.source_id,
+                "statements": outcome.statements,
+                "figures": outcome.figures,
+                "error": outcome.error,
+            }
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -71,6 +82,7 @@ class Summary:
             "figures": self.figures,
             "words": self.words,
             "errors": self.errors,
+            "files": self.files,
         }
 
 

@@ -55,7 +55,7 @@ def render(
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: _raw(v) for k, v in row.items()})
     else:
         table(rows, columns or (list(rows[0]) if rows else []), title=title, widths=widths)
 
@@ -120,6 +120,13 @@ WRAPPING = {"content", "sentence", "title", "what"}
 DROPPABLE = ("path", "id", "modality", "verb", "cue", "url", "words", "unit", "relation", "outlet")
 # Values that are unreadable when cut: dates, stances, qualifiers.
 MIN_WIDTHS = {"date": 10, "published": 10, "stance": 8, "qualifier": 9, "precision": 9, "value": 10}
+
+
+def _raw(value: Any) -> Any:
+    """A CSV cell: values as they are (numbers stay parseable), lists joined by "; "."""
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    return "" if value is None else value
 
 
 def _box():

@@ -83,6 +83,8 @@ class Store:
             raise StoreError(
                 f"{self.path}: no such database; add articles first with: claimtrack ingest FILE..."
             )
+        if not self.path.parent.is_dir():
+            raise StoreError(f"{self.path}: the directory {self.path.parent} does not exist")
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
@@ -90,9 +92,13 @@ class Store:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a claimtrack database ({exc})") from None
-        self._check_and_migrate(version)
+        try:
+            self._check_and_migrate(version, create)
+        except BaseException:
+            self.conn.close()
+            raise
 
-    def _check_and_migrate(self, version: int) -> None:
+    def _check_and_migrate(self, version: int, create: bool) -> None:
         from claimtrack.migrations import SCHEMA_VERSION
 
         if version > SCHEMA_VERSION:
@@ -103,6 +109,10 @@ class Store:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version == 0 and tables and not {"sources", "_sqlite_migrations"} & tables:
             raise StoreError(f"{self.path}: a SQLite database, but not a claimtrack one")
+        if not tables and not create:  # an empty file: queries must not turn it into a store
+            raise StoreError(
+                f"{self.path}: an empty database; add articles first with: claimtrack ingest FILE..."
+            )
         try:
             if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -219,6 +229,8 @@ class Store:
             row = self.conn.execute("SELECT id FROM sources WHERE id = ?", [int(ref)]).fetchone()
             if row:
                 return int(row[0])
+            if not self.conn.execute("SELECT 1 FROM sources WHERE path = ?", [ref]).fetchone():
+                raise UsageError(f"no source with id {ref}; list them with: claimtrack sources")
         rows = self.conn.execute("SELECT id FROM sources WHERE path = ?", [ref]).fetchall()
         if not rows:
             like = "%" + _escape_like(ref) + "%"
@@ -270,7 +282,7 @@ class Store:
         where, params = self._filter_sql(table, filters, speaker_column)
         order = "r.date_key IS NULL, r.date_key, s.published, r.source_id, r.start"
         sql = (
-            f"SELECT r.id, r.source_id, s.path, {columns} FROM {table} r JOIN sources s ON s.id = r.source_id"
+            f"SELECT r.id, r.source_id, s.path, s.outlet, s.published, {columns} FROM {table} r JOIN sources s ON s.id = r.source_id"
             + _where(where)
             + f" ORDER BY {order}"
             + _limit(filters.limit)
