@@ -124,6 +124,13 @@ def m001_initial(db: Database) -> None:
         db["dates"].create_index(columns)
 
 
+@migrations()
+def m002_aliases_and_topics(db: Database) -> None:
+    # The user's own claimant aliases and topics, added with `claimtrack alias/topic add`.
+    db["aliases"].create({"name": str, "canonical": str}, pk="name")
+    db["topics"].create({"name": str, "term": str}, pk=("name", "term"))
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
