@@ -1,80 +1,44 @@
 """Conflicts: where sources disagree.
 
-Figure conflicts are figures for the same quantity — the same class of unit ("troop" ≈
-"soldier") and the same subject qualifiers ("North Korean") — from different claimants
-whose intervals do not overlap. Each qualifier gives an interval: "about x" is x ± 10 %,
-"nearly x" [0.9x, x], "over x" (x, ∞), "up to x" [0, x], a range its ends. A claimant
-changing its own figure is a revision, not a conflict. Stance conflicts set denials
-against the assertions they deny on the same topic.
+Figures are first sorted into quantities (``quantities``: the same story, the same
+class of thing counted). Within a quantity two figures **disagree** when different
+claimants give them, their intervals do not overlap, and they speak of about the same
+time; a figure a claimant gives and later changes is a **revision**. Each qualifier gives
+an interval: "about x" is x ± 10 %, "nearly x" [0.9x, x], "over x" (x, ∞), "up to x"
+[0, x], a range its ends. A figure the article states itself is the outlet's own claim.
+
+A conflict is a connected group of disagreeing (and revised) figures; a group held
+together by revisions alone is reported as a revision. Stance conflicts set denials
+against the claims they deny on the same topic.
 
 These are pure functions over records as the store returns them (dicts).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from claimtrack.extract.lexicon.quantities import ALIASES, UNIT_CLASSES
+from claimtrack.analysis.quantities import canonical_party, locate, place, quantity_class, same_party, stories
+from claimtrack.extract.lexicon.quantities import EVENT_CLASSES
+from claimtrack.models import period
 
-_UNIT_CLASS = {unit: name for name, units in UNIT_CLASSES.items() for unit in units}
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "to",
-    "and",
-    "its",
-    "their",
-    "some",
-    "about",
-    "more",
-    "than",
-    "over",
-    "at",
-    "least",
-    "up",
-    "nearly",
-    "almost",
-    "around",
-    "estimated",
-    "total",
-    "additional",
-    "other",
-    "those",
-}
+# Figures further apart than this speak of different moments: not a disagreement.
+SAME_TIME_DAYS = 10
+# Counts at an event (a march) further apart than this are of different events.
+EVENT_DAYS = 2
 
 
-def unit_class(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    u = unit.lower().strip()
-    return _UNIT_CLASS.get(u, u)
-
-
-def canonical_party(name: str | None, aliases: dict[str, str] | None = None) -> str | None:
-    """A claimant's canonical name through the aliases.
-
-    >>> canonical_party("Seoul"), canonical_party("the Kremlin"), canonical_party("NIS")
-    ('South Korea', 'Russia', 'National Intelligence Service')
-    """
-    if not name:
-        return None
-    table = {**ALIASES, **{k.lower(): v for k, v in (aliases or {}).items()}}
-    key = re.sub(r"\s+", " ", name.strip()).lower()
-    return table.get(key, name.strip())
-
-
-def interval(f: dict[str, Any]) -> tuple[float, float]:
+def interval(f: Mapping[str, Any]) -> tuple[float, float]:
     """The values a figure admits, from its qualifier.
 
     >>> interval({"value": 100, "qualifier": "about"}), interval({"value": 100, "qualifier": "over"})
     ((90.0, 110.0), (100.0, inf))
+    >>> interval({"value": None, "low": 5, "high": 10, "qualifier": "range"})
+    (5.0, 10.0)
     """
     q = f.get("qualifier") or "exact"
     low, high, value = f.get("low"), f.get("high"), f.get("value")
@@ -97,91 +61,177 @@ def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
 
-def quantity_key(f: dict[str, Any]) -> tuple[str, str] | None:
-    """(unit class, subject qualifiers) for a figure, or None when it counts nothing."""
-    cls = unit_class(f.get("unit"))
-    if not cls:
-        return None
-    words = re.findall(r"[a-z][a-z'-]*", (f.get("subject") or "").lower())
-    unit_words = set((f.get("unit") or "").lower().split())
-    qualifiers = [
-        w for w in words if w not in _STOP and w.rstrip("s") not in unit_words and w not in unit_words
-    ]
-    return cls, " ".join(qualifiers[:3])
+def _day(f: Mapping[str, Any]) -> dt.date | None:
+    bounds = period(f.get("date") or f.get("published"))
+    return dt.date.fromisoformat(bounds[0]) if bounds else None
 
 
-def quantity_label(key: tuple[str, str]) -> str:
-    cls, qual = key
-    return f"{qual} {cls}".strip()
+def _number(f: Mapping[str, Any]) -> tuple[Any, Any, Any]:
+    return (f.get("value"), f.get("low"), f.get("high"))
+
+
+def _party(f: Mapping[str, Any]) -> str | None:
+    """Who stands behind a figure: its claimant, else the outlet that printed it."""
+    return f.get("claimant") or f.get("outlet") or f.get("path")
+
+
+def quantity_groups(
+    figures: Iterable[dict[str, Any]], statements: Sequence[dict[str, Any]] = ()
+) -> dict[tuple[int, str, str], list[dict[str, Any]]]:
+    """Figures by quantity: (story number, class of thing counted, place).
+
+    Places split a quantity only where the text itself sets them apart: when figures of
+    one class are given for different places in the same article ("12,391 in Turkey and
+    2,992 in Syria"). Elsewhere "in Kursk" and "in Russia" describe one deployment.
+    """
+    figures = [f for f in figures if f.get("value") is not None or f.get("high") is not None]
+    story = stories([*figures, *statements])
+    by_class: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    for f in figures:
+        cls = quantity_class(f)
+        if cls:
+            by_class[(story.get(f.get("source_id"), -1), cls)].append(f)
+    groups: dict[tuple[int, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (number, cls), members in by_class.items():
+        where = [place(f) for f in members]
+        per_source: dict[Any, set[str]] = defaultdict(set)
+        for f, p in zip(members, where, strict=True):
+            if p and p != "combined":
+                per_source[f.get("source_id")].add(p)
+        # Places one article sets apart stay apart in every article of the story.
+        contrasted = set().union(*(ps for ps in per_source.values() if len(ps) > 1))
+        located = [locate(f, contrasted) if contrasted else None for f in members]
+        in_source: dict[Any, Counter[str]] = defaultdict(Counter)
+        for f, p in zip(members, located, strict=True):
+            if p in contrasted:
+                in_source[f.get("source_id")][p] += 1
+        overall = sum(in_source.values(), Counter())
+        dominant = [p for p, n in overall.items() if n >= 0.75 * sum(overall.values())]
+        for f, p in zip(members, located, strict=True):
+            if p is None:  # unplaced: the article's one place, else the story's dominant one
+                here = in_source.get(f.get("source_id"))
+                if here:
+                    p = next(iter(here)) if len(here) == 1 else None
+                else:
+                    p = next(iter(dominant), None)
+            groups[(number, cls, p if p in contrasted else "")].append(f)
+    return groups
 
 
 def figure_conflicts(
-    figures: Iterable[dict[str, Any]], aliases: dict[str, str] | None = None
+    figures: Iterable[dict[str, Any]],
+    statements: Sequence[dict[str, Any]] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for f in figures:
-        key = quantity_key(f)
-        if key and f.get("claimant") and f.get("change") is None:
-            groups[key].append(f)
     out = []
-    for key, members in groups.items():
-        parties = [canonical_party(f["claimant"], aliases) for f in members]
-        involved: set[int] = set()
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                if parties[i] != parties[j] and disjoint(interval(members[i]), interval(members[j])):
-                    involved.update((i, j))
-        if not involved:
-            continue
-        chosen = [members[i] for i in sorted(involved)]
-        values = [v for f in chosen for v in (f.get("value"), f.get("low"), f.get("high")) if v is not None]
-        claimants = sorted({canonical_party(f["claimant"], aliases) or "" for f in chosen})
-        out.append(
-            {
-                "kind": "figures",
-                "topic": _common_topic(chosen),
-                "quantity": quantity_label(key),
-                "unit": key[0],
-                "spread": (max(values) / min(values)) if values and min(values) > 0 else None,
-                "claimants": claimants,
-                "figures": chosen,
-                "statements": [],
-            }
-        )
+    for (_, cls, where), members in quantity_groups(figures, statements).items():
+        out.extend(_conflicts_in(cls, where, members, aliases))
     return out
 
 
-def stance_conflicts(statements: Sequence[dict[str, Any]], topic: str | None = None) -> list[dict[str, Any]]:
-    """Denials against the claims on the same topic by other speakers."""
+def _conflicts_in(
+    cls: str, where: str, members: list[dict[str, Any]], aliases: Mapping[str, str] | None
+) -> list[dict[str, Any]]:
+    """The figures of one quantity that differ, as conflicts or revisions.
+
+    A running count (a toll, a deployment) is one series over time; a count at an event
+    (a march) is compared only with counts of the same days.
+    """
+    n = len(members)
+    days = [_day(f) for f in members]
+    spans = [interval(f) for f in members]
+    parties = [_party(f) for f in members]
+    edges: dict[int, set[int]] = defaultdict(set)
+    disagree: set[tuple[int, int]] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            if _number(members[i]) == _number(members[j]):
+                continue
+            apart = abs((days[i] - days[j]).days) if days[i] and days[j] else 0
+            if cls in EVENT_CLASSES and apart > EVENT_DAYS:
+                continue
+            edges[i].add(j)
+            edges[j].add(i)
+            same_time = apart <= SAME_TIME_DAYS and disjoint(spans[i], spans[j])
+            if same_time and not same_party(parties[i], parties[j], aliases):
+                disagree.add((i, j))
+    out, seen = [], set()
+    for start in range(n):
+        if start in seen or not edges[start]:
+            continue
+        component, stack = [], [start]
+        seen.add(start)
+        while stack:
+            i = stack.pop()
+            component.append(i)
+            for j in edges[i] - seen:
+                seen.add(j)
+                stack.append(j)
+        component.sort(
+            key=lambda i: (days[i] or dt.date.min, members[i].get("source_id") or 0, members[i]["start"])
+        )  # noqa: E501
+        chosen = [members[i] for i in component]
+        inside = set(component)
+        conflict = any(i in inside and j in inside for i, j in disagree)
+        values = [abs(v) for f in chosen for v in _number(f) if v is not None]
+        label = quantity_label(cls, chosen) + (f" in {where}" if where else "")
+        out.append({
+            "kind": "figures" if conflict else "revision",
+            "topic": _common_topic(chosen),
+            "quantity": label,
+            "unit": cls,
+            "spread": round(max(values) / min(values), 3) if values and min(values) > 0 else None,
+            "claimants": sorted({canonical_party(_party(f), aliases) or "" for f in chosen}),
+            "figures": chosen,
+            "statements": [],
+        })  # fmt: skip
+    return out
+
+
+def quantity_label(cls: str, figures: Sequence[Mapping[str, Any]]) -> str:
+    """A readable name for a quantity: its most common subject, else its class."""
+    subjects = Counter((f.get("subject") or "").strip() for f in figures if f.get("subject"))
+    subjects.pop("", None)
+    if subjects:
+        subject = max(subjects, key=lambda s: (subjects[s], len(s.split())))
+        if len(subject.split()) > 1:
+            return f"{subject} ({cls})"
+    return cls
+
+
+def stance_conflicts(
+    statements: Sequence[dict[str, Any]], topic: str | None = None, aliases: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Denials against the claims on the same topic by other speakers in the same articles."""
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in statements:
         for t in [topic] if topic else s.get("topics") or []:
             by_topic[t].append(s)
     out = []
-    for name, members in by_topic.items():
+    for name, members in sorted(by_topic.items()):
         denials = [s for s in members if s.get("stance") == "deny" and s.get("speaker")]
-        deniers = {canonical_party(s["speaker"]) for s in denials}
+        if not denials:
+            continue
+        sources = {d.get("source_id") for d in denials}
         claims = [
             s
             for s in members
             if s.get("stance") in ("assert", "confirm", "estimate")
             and s.get("speaker")
-            and canonical_party(s["speaker"]) not in deniers
-            and any(s.get("source_id") == d.get("source_id") for d in denials)
+            and s.get("source_id") in sources
+            and not any(same_party(s["speaker"], d["speaker"], aliases) for d in denials)
         ]
-        if denials and claims:
-            out.append(
-                {
-                    "kind": "stance",
-                    "topic": name,
-                    "quantity": None,
-                    "unit": None,
-                    "spread": None,
-                    "claimants": sorted({canonical_party(s["speaker"]) or "" for s in denials + claims}),
-                    "figures": [],
-                    "statements": denials + claims,
-                }
-            )
+        if claims:
+            out.append({
+                "kind": "stance",
+                "topic": name,
+                "quantity": None,
+                "unit": None,
+                "spread": None,
+                "claimants": sorted({canonical_party(s["speaker"], aliases) or "" for s in denials + claims}),
+                "figures": [],
+                "statements": denials + claims,
+            })  # fmt: skip
     return out
 
 
@@ -189,20 +239,16 @@ def conflicts(
     figures: Iterable[dict[str, Any]],
     statements: Sequence[dict[str, Any]],
     topic: str | None = None,
-    aliases: dict[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """All conflicts, most important first: widest spread, then most claimants."""
-    found = figure_conflicts(figures, aliases)
-    found.sort(key=lambda c: (-(c["spread"] or 0), -len(c["claimants"])))
-    found += stance_conflicts(statements, topic)
-    for number, c in enumerate(found, 1):
-        c["id"] = number
-    return [{"id": c.pop("id"), **c} for c in found]
+    """All conflicts, most important first: figure conflicts by spread and number of
+    independent claimants, then revisions, then denials against claims."""
+    found = figure_conflicts(figures, statements, aliases)
+    found.sort(key=lambda c: (c["kind"] != "figures", -(c["spread"] or 0), -len(c["claimants"])))
+    found += stance_conflicts(statements, topic, aliases)
+    return [{"id": number, **c} for number, c in enumerate(found, 1)]
 
 
-def _common_topic(records: list[dict[str, Any]]) -> str | None:
-    counts: dict[str, int] = defaultdict(int)
-    for r in records:
-        for t in r.get("topics") or []:
-            counts[t] += 1
-    return max(counts, key=lambda t: counts[t]) if counts else None
+def _common_topic(records: Sequence[Mapping[str, Any]]) -> str | None:
+    counts: Counter[str] = Counter(t for r in records for t in r.get("topics") or [])
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,345 @@
+"""Quantities: which figures count the same thing, and who gave them.
+
+Figures from different articles are about the same quantity when they belong to the
+same story, count the same class of thing ("troop" ≈ "soldier"; a count of "people" who
+"were killed" is a death count) and, where the text says so, the same place. Every step
+is a rule a reader can check, and ``explain`` says which rules put a figure where it is.
+
+Stories are found from the articles themselves: two articles belong to one story when
+the names they mention most overlap (North Korea, Kursk, Zelensky…), so a death toll in
+one story is never set against a death toll in another.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from claimtrack.extract.lexicon.quantities import (
+    ALIASES,
+    COMBINED_PLACES,
+    CONTEXT_CLASSES,
+    MONEY_CONTEXT,
+    PARTY_STOPWORDS,
+    PEOPLE_UNITS,
+    PLACE_ALIASES,
+    SELF_EXPLAINING,
+    UNIT_CLASSES,
+)
+from claimtrack.extract.lexicon.units import CURRENCY_SIGNS, CURRENCY_WORDS
+
+_UNIT_CLASS = {unit: name for name, units in UNIT_CLASSES.items() for unit in units}
+_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]{2,}(?:\s+[A-Z][a-zA-Z’'-]{2,})*")
+# Capitalised words that name no one: sentence openers, months, days, titles.
+_NOT_NAMES = frozenset(
+    """The This That These Those There They Their Then When While After Before Since But And
+    For With From Into About Over Under More Most Some Many Several Other Others Officials Official
+    However Meanwhile Also According Earlier Later Last Next Its His Her Our Your Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December President Minister Ministry Government Rep Sen Mr Mrs Ms Dr
+    Reuters Associated Press AFP News Agency Times Post""".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_INCREMENT = re.compile(r"(?:more|additional|extra|further|fresh)\b")
+_RATE = re.compile(
+    r"\b(?:a|per|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b"
+    r"|\b(?:in|over|during) the (?:past|last) (?:day|week|24 hours|month)\b"
+)
+_CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
+_PLACE = re.compile(
+    r"\b(?:in|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+)?"
+    r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?)"
+)
+
+
+def _cues(table: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(class, pattern of its cue words, each matched at a word start), in table order."""
+    return [(name, re.compile("|".join(r"\b" + re.escape(c) for c in cues))) for name, cues in table]
+
+
+_MONEY = _cues(MONEY_CONTEXT)
+_CONTEXT = _cues(CONTEXT_CLASSES)
+
+
+def unit_class(unit: str | None) -> str | None:
+    """The class of a unit lemma: soldiers and troops are both "troops".
+
+    >>> unit_class("soldier"), unit_class("casualty"), unit_class("acre")
+    ('troops', 'casualties', 'acre')
+    """
+    if not unit:
+        return None
+    u = unit.lower().strip()
+    return _UNIT_CLASS.get(u, u)
+
+
+def quantity_class(figure: Mapping[str, Any]) -> str | None:
+    """What a figure counts, as a class that figures are compared in, or None.
+
+    Counts of people take their class from the words around them, sums of money say what
+    the money is ("insured losses (dollar)"), and any other unit is compared only with
+    figures of the same subject ("percent: unemployment rate").
+
+    >>> quantity_class({"unit": "dollar", "text": "$5bn", "sentence": "insured losses of $5bn", "start": 18,
+    ...                 "sentence_start": 0})
+    'insured losses (dollar)'
+    """
+    subject = " ".join(_WORD.findall((figure.get("subject") or "").lower()))
+    if _INCREMENT.match(subject) or _RATE.search(" ".join(_window_of(figure))):
+        return None  # "40,000 more troops", "1,000 a week": not a level to compare
+    cls = _base_class(figure)
+    if cls is None or cls in SELF_EXPLAINING:
+        return cls
+    unit = (figure.get("unit") or "").lower()
+    if unit in _CURRENCIES:
+        found = _nearest(figure, _MONEY, by_order=True)
+        return f"{found} ({unit})" if found else unit
+    if cls == "people" or not subject or subject == unit or subject.rstrip("s") == unit:
+        return None
+    return f"{cls}: {subject}"
+
+
+def place(figure: Mapping[str, Any]) -> str | None:
+    """The place a figure is given for: the nearest "in <Place>" after it in its clause,
+    else before it; "combined" for a figure that adds up several places.
+
+    >>> s = "Officials said 12,391 people died in Turkey and 2,992 in Syria, bringing the toll to 15,383."
+    >>> [place({"sentence": s, "text": t, "start": s.index(t), "sentence_start": 0})
+    ...  for t in ("12,391 people", "2,992", "15,383")]
+    ['Turkey', 'Syria', None]
+    >>> s = "The death toll in Turkey and Syria rose past 7,200."
+    >>> place({"sentence": s, "text": "past 7,200", "start": s.index("past"), "sentence_start": 0})
+    'combined'
+    """
+    sentence = figure.get("sentence") or ""
+    offset = (figure.get("start") or 0) - (figure.get("sentence_start") or 0)
+    end = offset + len(figure.get("text") or "")
+    if not 0 <= offset <= end <= len(sentence):
+        return None
+    after, before = _window(sentence, offset, end, lower=False)
+    follows_number = bool(re.search(r"\d", sentence[max(0, offset - 80) : offset]))
+    if follows_number and (first := _PLACE.search(before)) and first.start() < 12:
+        before = before[first.end() :]  # "… 2,992 in Syria, bringing …": that place is the other number's
+    if any(w in (after + " " + before).lower() for w in COMBINED_PLACES):
+        return "combined"
+    matches = list(_PLACE.finditer(after))[:1] or list(_PLACE.finditer(before))[-1:]
+    if not matches:
+        return None
+    named = [p.split()[0].removesuffix("’s").removesuffix("'s") for p in re.split(r"\s+(?:and|or)\s+|,\s*",
+             matches[0].group(1).strip())]  # fmt: skip
+    named = [PLACE_ALIASES.get(n.lower(), n) for n in named if n and n not in _NOT_NAMES]
+    if len(set(named)) > 1:
+        return "combined"
+    return named[0] if named else None
+
+
+def locate(figure: Mapping[str, Any], known: set[str]) -> str | None:
+    """The place, among places the story sets apart, that a figure is given for.
+
+    Once a story has set places apart ("12,391 in Turkey and 2,992 in Syria"), any mention
+    of one of them near a figure places it, demonyms included ("Turkish authorities say
+    35,418 …"): the nearest mention after the figure in its clause, else before it, else
+    the only one its sentence names.
+
+    >>> s = "Turkish authorities say 35,418 people have been killed in the country."
+    >>> locate({"sentence": s, "text": "35,418 people", "start": s.index("35"), "sentence_start": 0},
+    ...        {"Turkey", "Syria"})
+    'Turkey'
+    """
+    first = place(figure)
+    if first in known or first == "combined":
+        return first
+    sentence = figure.get("sentence") or ""
+    offset = (figure.get("start") or 0) - (figure.get("sentence_start") or 0)
+    end = offset + len(figure.get("text") or "")
+    if not known or not 0 <= offset <= end <= len(sentence):
+        return None
+    after, before = _window(sentence, offset, end, lower=False)
+    spellings = {name: [name] + [a for a, n in PLACE_ALIASES.items() if n == name] for name in sorted(known)}
+    stems = {
+        name: re.compile("|".join(r"\b" + re.escape(w[: max(4, len(w) - 2)]) for w in words), re.IGNORECASE)
+        for name, words in spellings.items()
+    }
+    for window in (after, before):
+        found = sorted((m.start(), name) for name, rx in stems.items() for m in rx.finditer(window))
+        for (a, x), (b, y) in itertools.pairwise(found):
+            if x != y and re.fullmatch(r"\W*\w*\W*(?:and|,|-|–)\W*(?:\w+\s+)?", window[a + 4 : b]):
+                return "combined"  # "in Turkey and neighbouring Syria"
+    hits = [(m.start(), name) for name, rx in stems.items() for m in [rx.search(after)] if m]
+    if hits:
+        return min(hits)[1]
+    hits = [(m.end(), name) for name, rx in stems.items() for m in rx.finditer(before)]
+    if hits:
+        return max(hits)[1]
+    named = {name for name, rx in stems.items() if rx.search(sentence)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _base_class(figure: Mapping[str, Any]) -> str | None:
+    """What a figure counts, from its unit and, for counts of people, the words around it.
+
+    >>> def fig(sentence, text):
+    ...     return {"unit": None, "text": text, "sentence": sentence, "start": sentence.index(text),
+    ...             "sentence_start": 0}
+    >>> _base_class({**fig("500 people were killed.", "500 people"), "unit": "person"})
+    'deaths'
+    >>> _base_class({**fig("300 soldiers killed and 2,700 wounded", "2,700"), "unit": "soldier"})
+    'wounded'
+    >>> _base_class({**fig("about 3,000 soldiers are at bases", "about 3,000 soldiers"), "unit": "soldier"})
+    'troops'
+    """
+    if figure.get("change"):
+        return None  # an amount of change is not a level to compare
+    unit = (figure.get("unit") or "").lower()
+    cls = unit_class(unit)
+    if unit and unit not in PEOPLE_UNITS and cls != "troops":
+        return cls
+    found = _nearest(figure, _CONTEXT)
+    if found in ("casualties", "deaths", "wounded", "captured") or (found and cls != "troops"):
+        return found
+    if cls == "troops":
+        return cls
+    return "people" if unit else None
+
+
+def _nearest(
+    figure: Mapping[str, Any], classes: list[tuple[str, re.Pattern[str]]], by_order: bool = False
+) -> str | None:
+    """The class named by the nearest context word after (preferred) or before the figure."""
+    sentence = figure.get("sentence") or ""
+    offset = (figure.get("start") or 0) - (figure.get("sentence_start") or 0)
+    end = offset + len(figure.get("text") or "")
+    if not 0 <= offset <= end <= len(sentence):
+        return None
+    after, before = _window(sentence, offset, end)
+    best: tuple[int, int, str] | None = None
+    for order, (name, rx) in enumerate(classes):
+        m = rx.search(after)
+        candidates = [m.start()] if m else []
+        for m in rx.finditer(before):
+            candidates.append(len(before) - m.end() + 8)  # words before count a little further off
+        for distance in candidates:
+            key = (order, distance) if by_order else (distance, order)
+            if best is None or key < best[:2]:
+                best = (*key, name)
+    return best[2] if best else None
+
+
+def _window_of(figure: Mapping[str, Any]) -> tuple[str, str]:
+    sentence = figure.get("sentence") or ""
+    offset = (figure.get("start") or 0) - (figure.get("sentence_start") or 0)
+    end = offset + len(figure.get("text") or "")
+    if not 0 <= offset <= end <= len(sentence):
+        return ("", "")
+    return _window(sentence, offset, end)
+
+
+def _window(sentence: str, offset: int, end: int, lower: bool = True) -> tuple[str, str]:
+    """The words after and before a figure that can speak of it: up to the next or the
+    previous number, within a few words, and not past a clause break after it."""
+    after = re.split(r"\d|[;:—–(]|, (?:and|but|while)\b", sentence[end : end + 60], maxsplit=1)[0]
+    before = re.split(r"\d[\d,.]*\d\d(?![\d-])", sentence[max(0, offset - 80) : offset])[-1]
+    return (after.lower(), before.lower()) if lower else (after, before)
+
+
+def names(text: str) -> Counter[str]:
+    """Names in a text: runs of capitalised words that are not sentence furniture.
+
+    A lone capitalised word opening a sentence is left out: it may be any word.
+
+    >>> sorted(names("Rebel commanders met Kim Jong-un. North Korea said no.").items())
+    [('Kim Jong-un', 1), ('North Korea', 1)]
+    """
+    found: Counter[str] = Counter()
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
+        opening = m.start() == 0 or bool(re.search(r"[.!?][\"”’']?\s+$", text[max(0, m.start() - 4) : m.start()]))
+        if words and not (opening and len(m.group(0).split()) == 1):
+            found[" ".join(words)] += 1
+    return found
+
+
+def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> dict[Any, int]:
+    """Group sources into stories by the names their records' sentences mention.
+
+    Two sources are in one story when their most frequent names overlap by at least
+    ``threshold`` of the smaller set; stories are the connected groups.
+    """
+    text: dict[Any, list[str]] = defaultdict(list)
+    seen: set[tuple[Any, str]] = set()
+    for r in records:
+        key = (r.get("source_id"), r.get("sentence") or "")
+        if key not in seen:
+            seen.add(key)
+            text[r.get("source_id")].append(r.get("sentence") or "")
+    signature = {sid: {n for n, _ in names(" ".join(s)).most_common(12)} for sid, s in text.items()}
+    parent = {sid: sid for sid in signature}
+
+    def find(x: Any) -> Any:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    ids = sorted(signature, key=str)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            sa, sb = signature[a], signature[b]
+            # An article that names no one gives no reason to set it apart.
+            if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) >= threshold:
+                parent[find(a)] = find(b)
+    roots: dict[Any, int] = {}
+    return {sid: roots.setdefault(find(sid), len(roots)) for sid in ids}
+
+
+def canonical_party(name: str | None, aliases: Mapping[str, str] | None = None) -> str | None:
+    """A claimant's canonical name through the aliases (built-in, then the user's).
+
+    >>> canonical_party("Seoul"), canonical_party("the Kremlin"), canonical_party("NIS")
+    ('South Korea', 'Russia', 'National Intelligence Service')
+    """
+    if not name:
+        return None
+    clean = re.sub(r"\s+", " ", name.strip(" -–—,.;:\"'“”‘’")).strip()
+    key = clean.lower()
+    table = {**ALIASES, **{k.lower(): v for k, v in (aliases or {}).items()}}
+    if key in table:
+        return table[key]
+    if key.startswith("the ") and key[4:] in table:
+        return table[key[4:]]
+    return clean
+
+
+def _party_words(name: str) -> set[str]:
+    return {w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(name.lower())} - PARTY_STOPWORDS
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", name))
+
+
+def same_party(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> bool:
+    """Whether two claimant names stand for the same party.
+
+    >>> same_party("NIS", "South Korea's National Intelligence Service")
+    True
+    >>> same_party("Volodymyr Zelensky", "Zelensky"), same_party("police", "organisers")
+    (True, False)
+    """
+    ca, cb = canonical_party(a, aliases), canonical_party(b, aliases)
+    if not ca or not cb:
+        return ca == cb
+    if ca.lower() == cb.lower():
+        return True
+    wa, wb = _party_words(ca), _party_words(cb)
+    for short, long_name in ((ca, cb), (cb, ca)):
+        if short.isupper() and 2 <= len(short) <= 6 and short in _initials(long_name):
+            return True
+        if short.isupper() and short.lower() in _party_words(long_name):
+            return True
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
