@@ -75,6 +75,10 @@ UntilOption = Annotated[
     str | None, typer.Option("--until", callback=_date, help="Only records dated on or before YYYY-MM-DD.")
 ]
 LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes that extract at once [default: one per CPU]."),
+]
 DEFAULT_DB = Path("claimtrack.db")
 
 
@@ -99,9 +103,9 @@ def _root(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(help="Files or directories of articles; - for standard input.", metavar="PATH..."),
-    ],
+    ] = None,
     db: DbOption = DEFAULT_DB,
     title: Annotated[str | None, typer.Option(help="Title (overrides front matter).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet (overrides front matter).")] = None,
@@ -111,6 +115,13 @@ def ingest(
     ] = None,
     url: Annotated[str | None, typer.Option(help="URL (overrides front matter).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract sources already stored.")] = False,
+    records: Annotated[
+        str | None,
+        typer.Option(
+            "--records", metavar="FILE", help="Load the lines of `extract --format jsonl` (a file, or -)."
+        ),
+    ] = None,
+    jobs: JobsOption = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles into the store.
@@ -118,21 +129,31 @@ def ingest(
     Example: claimtrack ingest articles/ --outlet Reuters
     """
     from claimtrack.ingest import Overrides, Summary, ingest_paths
+    from claimtrack.parallel import default_jobs
     from claimtrack.render import console, to_json
 
+    if records is None and not paths:
+        raise UsageError("Missing argument 'PATH...': name files or directories, or give --records FILE")
+    if records is not None and (paths or title or outlet or date or url):
+        raise UsageError("--records loads sources as extracted: no PATH, --title, --outlet, --date or --url")
     err = console(stderr=True)
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
-    with _open(db, create=True) as store:
-        outcomes = ingest_paths(store, paths, overrides, force, read_stdin=sys.stdin.buffer.read)
-        with _progress(err, paths) as advance:
-            for outcome in outcomes:
-                summary.count(outcome)
-                for warning in outcome.warnings:
-                    err.print(f"Warning: {warning}", markup=False)
-                if outcome.error:
-                    err.print(f"Error: {outcome.error}", markup=False)
-                advance(outcome.path)
+    with _open(db, create=True) as store, _progress(err, paths or []) as bar:
+        if records is not None:
+            outcomes = _load_records(store, records, force)
+        else:
+            outcomes = ingest_paths(
+                store, paths or [], overrides, force, read_stdin=sys.stdin.buffer.read,
+                jobs=jobs or default_jobs(), progress=bar.within,
+            )  # fmt: skip
+        for outcome in outcomes:
+            summary.count(outcome)
+            for warning in outcome.warnings:
+                err.print(f"Warning: {warning}", markup=False)
+            if outcome.error:
+                err.print(f"Error: {outcome.error}", markup=False)
+            bar.advance(outcome.path)
     if json_out:
         print(to_json(summary.as_dict()))
     err.print(
@@ -144,32 +165,78 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _load_records(store, name: str, force: bool):
+    from claimtrack.ingest import ingest_records
+
+    if name == "-":
+        yield from ingest_records(store, sys.stdin.buffer, "-", force)
+        return
+    try:
+        lines = open(name, "rb")  # noqa: SIM115 (closed by the `with` below)
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        raise ClaimtrackError(f"{name}: {reason[:1].lower() + reason[1:]}") from None
+    with lines:
+        yield from ingest_records(store, lines, name, force)
+
+
 class _progress:
-    """A Rich progress bar on stderr when it is a terminal and there is much to do."""
+    """A Rich progress bar on stderr, in bytes of text, when it is a terminal and there is much to do.
+
+    Counting bytes rather than files lets one long article move the bar while it is
+    extracted (``within``), and keeps a run of small files and big ones honest.
+    """
+
+    MIN_FILES, MIN_BYTES = 20, 2_000_000
 
     def __init__(self, err, paths: list[str]):
         self.err = err
         self.paths = paths
         self.bar = None
+        self.files: list[tuple[str, int]] = []
+        self.next = 0  # index in files of the one being extracted
+        self.done = 0
 
-    def __enter__(self):
+    def __enter__(self) -> _progress:
         from claimtrack.reader import expand_paths
 
         if not self.err.is_terminal:
-            return lambda path: None
-        files = [p for p, e in expand_paths(self.paths) if e is None]
-        if len(files) < 20:
-            return lambda path: None
+            return self
+        self.files = [(p, _size(p)) for p, e in expand_paths(self.paths) if e is None]
+        total = sum(size for _, size in self.files)
+        if len(self.files) < self.MIN_FILES and total < self.MIN_BYTES:
+            return self
         from rich.progress import Progress
 
         self.bar = Progress(console=self.err, transient=True)
         self.bar.start()
-        task = self.bar.add_task("Ingesting", total=len(files))
-        return lambda path: self.bar.update(task, advance=1, description=Path(path).name[:30])
+        self.task = self.bar.add_task("Ingesting", total=total)
+        return self
+
+    def within(self, fraction: float) -> None:
+        """The current file's extraction is this far along."""
+        if self.bar is not None and self.next < len(self.files):
+            size = self.files[self.next][1]
+            self.bar.update(self.task, completed=self.done + int(size * fraction))
+
+    def advance(self, path: str) -> None:
+        if self.bar is None:
+            return
+        if self.next < len(self.files) and self.files[self.next][0] == path:
+            self.done += self.files[self.next][1]
+            self.next += 1
+        self.bar.update(self.task, completed=self.done, description=Path(path).name[:30])
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size if path != "-" else 0
+    except (OSError, ValueError):
+        return 0
 
 
 # -- extract ----------------------------------------------------------------------------
@@ -177,29 +244,46 @@ class _progress:
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="An article file, or - for standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="An article file, or - for standard input; with --format jsonl, any files and directories.",
+            metavar="PATH...",
+        ),
+    ],
     date: Annotated[
         str | None, typer.Option("--date", callback=_date, help="Publication date YYYY-MM-DD.")
     ] = None,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
+    jobs: JobsOption = None,
 ) -> None:
-    """Extract statements, figures and dates from one article without storing them.
+    """Extract statements, figures and dates from articles without storing them.
 
     Example: claimtrack extract article.txt --date 2024-10-25 --json
     """
+    fmt = _format(fmt, json_flag)
+    published = dt.date.fromisoformat(date) if date else None
+    if fmt == "jsonl":
+        _extract_lines(paths, published, jobs)
+        return
+    if len(paths) != 1 or os.path.isdir(paths[0]):
+        raise UsageError("extract prints one article as a table or JSON; use --format jsonl for several")
+    if fmt == "csv":
+        raise UsageError("extract prints several kinds of record; use --format json or jsonl")
+    _extract_one(paths[0], published, fmt)
+
+
+def _extract_one(path: str, published: dt.date | None, fmt: str) -> None:
     from claimtrack.extract import extract as run_extract
     from claimtrack.ingest import Overrides, describe
     from claimtrack.models import to_dict
     from claimtrack.reader import read_document
     from claimtrack.render import render, to_json
-    from claimtrack.store import sha256
+    from claimtrack.store import sha256, word_count
 
-    fmt = _format(fmt, json_flag)
     document = read_document(path, sys.stdin.buffer.read() if path == "-" else None)
-    info, published, warnings = describe(
-        document, Overrides(date=dt.date.fromisoformat(date) if date else None)
-    )
+    info, published, warnings = describe(document, Overrides(date=published))
     records = run_extract(document.text, published)
     source = {
         "path": info.path,
@@ -209,7 +293,7 @@ def extract(
         "published_from": info.published_from,
         "url": info.url,
         "sha256": sha256(document.text),
-        "words": len(document.text.split()),
+        "words": word_count(document.text),
     }
 
     def rows(items: list[Any]) -> list[dict[str, Any]]:
@@ -229,16 +313,37 @@ def extract(
     if fmt == "json":
         print(to_json(result))
         return
-    if fmt == "jsonl":
-        import json
-
-        print(json.dumps(result, ensure_ascii=False))
-        return
-    if fmt == "csv":
-        raise UsageError("extract prints several kinds of record; use --format json or jsonl")
     render(result["statements"], "table", STATEMENT_COLUMNS, title="Statements", widths=WIDTHS)
     render(result["figures"], "table", FIGURE_COLUMNS, title="Figures", widths=WIDTHS)
     render(result["dates"], "table", DATE_COLUMNS, title="Dates", widths=WIDTHS)
+
+
+def _extract_lines(paths: list[str], published: dt.date | None, jobs: int | None) -> None:
+    """One line of records per source (the input of `ingest --records`), in input order."""
+    from claimtrack.ingest import Overrides, Task
+    from claimtrack.parallel import default_jobs, ordered_map
+    from claimtrack.reader import expand_paths
+    from claimtrack.records import extract_line
+
+    overrides = Overrides(date=published)
+    tasks = (
+        Task(path, error=str(error))
+        if error
+        else Task(path, sys.stdin.buffer.read() if path == "-" else None, overrides, force=True)
+        for path, error in expand_paths(paths)
+    )
+    failed = 0
+    work = ordered_map(extract_line, tasks, jobs or default_jobs(), preload=("claimtrack.extract.pipeline",))
+    for _path, line, error, warnings in work:
+        for warning in warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
+        if error is not None:
+            failed += 1
+            print(f"Error: {error}", file=sys.stderr)
+        else:
+            sys.stdout.write(line + "\n")
+    if failed:
+        raise typer.Exit(1)
 
 
 # -- reading the store --------------------------------------------------------------------
@@ -427,7 +532,9 @@ def conflicts(
     fmt = _format(fmt, json_flag)
     filters = Filters(topic=topic, since=since, until=until)
     with _open(db) as store:
-        found = find_conflicts(store.figures(filters), store.statements(filters), topic=topic)
+        found = find_conflicts(
+            store.figures(filters), store.statements(filters), topic=topic, aliases=store.aliases()
+        )
     if fmt == "table":
         render_conflicts(found)
     else:
@@ -446,6 +553,12 @@ def timeline(
     claimant: Annotated[
         str | None, typer.Option(help="Figures by claimants whose name contains this.")
     ] = None,
+    quantity: Annotated[
+        str | None, typer.Option(help="Figures of quantities whose label contains this (see conflicts).")
+    ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the figures of one quantity over time.")
+    ] = False,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
@@ -456,27 +569,251 @@ def timeline(
 
     Example: claimtrack timeline --topic deployment
     """
+    from claimtrack.analysis.conflicts import quantities
     from claimtrack.analysis.timeline import timeline as build
-    from claimtrack.render import render, render_timeline
+    from claimtrack.render import chart_lines, render, render_timeline
     from claimtrack.store import Filters
 
     fmt = _format(fmt, json_flag)
+    only_figures = bool(claimant or quantity or chart)
     with _open(db) as store:
-        sts = (
-            []
-            if claimant
-            else store.statements(Filters(topic=topic, speaker=speaker, since=since, until=until))
-        )
-        figs = (
-            []
-            if speaker
-            else store.figures(Filters(topic=topic, claimant=claimant, since=since, until=until))
-        )
-    rows = build(sts, figs)[:limit] if limit else build(sts, figs)
+        filters = Filters(topic=topic, speaker=speaker, claimant=claimant, since=since, until=until)
+        sts = [] if only_figures else store.statements(filters)
+        figs = [] if speaker else store.figures(filters)
+        found = quantities(figs, sts)
+    if quantity:
+        wanted = quantity.lower()
+        found = [q for q in found if wanted in q["quantity"].lower()]
+        figs = [f for q in found for f in q["figures"]]
+    if chart:
+        if not found:
+            raise UsageError("no quantity to chart; list them with: claimtrack conflicts")
+        labels = sorted({q["quantity"] for q in found})
+        if len(labels) > 1:
+            raise UsageError(
+                f"--chart draws one quantity; --quantity matches {len(labels)}: {'; '.join(labels)}"
+            )
+        print("\n".join(chart_lines(found[0]["quantity"], found[0]["figures"])))
+        return
+    rows = build(sts, figs)
+    rows = rows[:limit] if limit else rows
     if fmt == "table":
         render_timeline(rows)
     else:
         render(rows, fmt)
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Write a Markdown memo: estimates by source, denials and open conflicts.
+
+    Example: claimtrack report --topic casualties -o memo.md
+    """
+    from claimtrack.analysis.conflicts import conflicts as find_conflicts
+    from claimtrack.analysis.conflicts import quantities
+    from claimtrack.analysis.report import report as write_report
+    from claimtrack.store import Filters
+
+    filters = Filters(topic=topic, since=since, until=until)
+    with _open(db) as store:
+        figs, sts, aliases = store.figures(filters), store.statements(filters), store.aliases()
+    memo = write_report(topic, quantities(figs, sts), sts, find_conflicts(figs, sts, topic, aliases))
+    if output is None:
+        sys.stdout.write(memo)
+        return
+    try:
+        output.write_text(memo, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write ({exc.strerror})") from None
+    print(f"Wrote {output}", file=sys.stderr)
+
+
+# -- aliases and topics --------------------------------------------------------------------
+
+alias_app = typer.Typer(help="Claimant aliases: names that stand for one party (Seoul → South Korea).")
+topic_app = typer.Typer(help="Topics: named sets of terms for --topic (built-in ones and your own).")
+app.add_typer(alias_app, name="alias")
+app.add_typer(topic_app, name="topic")
+
+
+@alias_app.command("add")
+def alias_add(
+    name: Annotated[str, typer.Argument(help="The name as written (case does not matter).")],
+    canonical: Annotated[str, typer.Argument(help="The party it stands for.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Make NAME stand for CANONICAL when grouping claimants.
+
+    Example: claimtrack alias add "Blue House" "South Korea"
+    """
+    with _open(db, create=True) as store:
+        store.add_alias(name, canonical)
+    print(f"{name} → {canonical}", file=sys.stderr)
+
+
+@alias_app.command("list")
+def alias_list(
+    db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table, json_flag: JsonOption = False
+) -> None:
+    """List aliases: built-in ones and your own.
+
+    Example: claimtrack alias list --json
+    """
+    from claimtrack.extract.lexicon.quantities import ALIASES
+    from claimtrack.render import render
+
+    with _open(db) as store:
+        own = store.aliases()
+    rows = [
+        {"name": k, "canonical": v, "origin": "built-in"} for k, v in sorted(ALIASES.items()) if k not in own
+    ]
+    rows += [{"name": k, "canonical": v, "origin": "user"} for k, v in own.items()]
+    render(rows, _format(fmt, json_flag), ["name", "canonical", "origin"])
+
+
+@alias_app.command("remove")
+def alias_remove(
+    name: Annotated[str, typer.Argument(help="An alias you added.")], db: DbOption = DEFAULT_DB
+) -> None:
+    """Remove an alias you added.
+
+    Example: claimtrack alias remove "Blue House"
+    """
+    with _open(db) as store:
+        if not store.remove_alias(name):
+            raise UsageError(f"no alias {name!r} of yours; list them with: claimtrack alias list")
+
+
+@topic_app.command("add")
+def topic_add(
+    name: Annotated[str, typer.Argument(help="The topic's name.")],
+    terms: Annotated[
+        list[str], typer.Argument(help="Words or phrases; a word matches words starting with it.")
+    ],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Add a topic (or terms to one): records whose sentence has a term are in it.
+
+    Example: claimtrack topic add nuclear uranium enrichment "nuclear test"
+    """
+    with _open(db, create=True) as store:
+        store.add_topic(name, terms)
+    print(f"{name}: {', '.join(terms)}", file=sys.stderr)
+
+
+@topic_app.command("list")
+def topic_list(
+    db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table, json_flag: JsonOption = False
+) -> None:
+    """List topics with their terms: built-in ones and your own.
+
+    Example: claimtrack topic list
+    """
+    from claimtrack.extract.lexicon.topics import TOPICS
+    from claimtrack.render import render
+
+    with _open(db) as store:
+        own = store.topics()
+    rows = [{"name": k, "terms": [t.strip() for t in v], "origin": "built-in"} for k, v in TOPICS.items()]
+    rows += [{"name": k, "terms": v, "origin": "user"} for k, v in own.items()]
+    render(rows, _format(fmt, json_flag), ["name", "origin", "terms"])
+
+
+@topic_app.command("remove")
+def topic_remove(
+    name: Annotated[str, typer.Argument(help="A topic you added.")], db: DbOption = DEFAULT_DB
+) -> None:
+    """Remove a topic you added.
+
+    Example: claimtrack topic remove nuclear
+    """
+    with _open(db) as store:
+        if not store.remove_topic(name):
+            raise UsageError(f"no topic {name!r} of yours; list them with: claimtrack topic list")
+
+
+# -- maintenance -------------------------------------------------------------------------
+
+
+@app.command()
+def verify(
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check the store: texts against their hashes, every record's offsets, references, the file.
+
+    Example: claimtrack verify --db news.db
+    """
+    from claimtrack.maintenance import verify as check
+    from claimtrack.render import to_json
+
+    with _open(db) as store:
+        report = check(store)
+    if json_out:
+        print(to_json(report.as_dict()))
+    else:
+        for problem in report.problems:
+            print(problem)
+    print(report.summary(), file=sys.stderr)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    sources: Annotated[
+        list[str], typer.Argument(help="Source ids, paths, or unique parts of a path or title.", metavar="SOURCE...")
+    ],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print what was removed as JSON.")] = False,
+) -> None:
+    """Remove sources with all their statements, figures and dates.
+
+    Example: claimtrack remove 3 articles/old.txt
+    """
+    from claimtrack.maintenance import remove as remove_sources
+    from claimtrack.render import to_json
+
+    with _open(db) as store:
+        removed = remove_sources(store, sources)
+    if json_out:
+        print(to_json([{"source_id": r.source_id, "path": r.path, **r.records} for r in removed]))
+    for r in removed:
+        counts = ", ".join(f"{n} {table}" for table, n in r.records.items() if table != "sentences")
+        print(f"Removed source {r.source_id} ({r.path}): {counts}", file=sys.stderr)
+
+
+@app.command()
+def reextract(
+    source: SourceOption = None,
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the counts per source as JSON.")] = False,
+) -> None:
+    """Extract again from the stored texts, after an upgrade; ids and metadata stay.
+
+    Example: claimtrack reextract --source 3
+    """
+    from claimtrack.maintenance import reextract as run
+    from claimtrack.render import to_json
+
+    done = []
+    with _open(db) as store:
+        for item in run(store, source):
+            done.append(item)
+    if json_out:
+        print(to_json([{"source_id": r.source_id, "path": r.path, "before": r.before, "after": r.after} for r in done]))
+    totals = {
+        table: (sum(r.before[table] for r in done), sum(r.after[table] for r in done))
+        for table in ("statements", "figures", "dates")
+    }
+    changes = ", ".join(f"{table} {old} → {new}" for table, (old, new) in totals.items())
+    print(f"Re-extracted {len(done)} source{'s' if len(done) != 1 else ''}: {changes}", file=sys.stderr)
 
 
 def main() -> None:

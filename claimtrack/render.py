@@ -270,3 +270,66 @@ def _date_label(r: dict[str, Any]) -> str:
         start = (period(value) or (value,))[0]
         label = f"week of {start}"
     return f"by {label}" if r.get("relation") == "by" else label
+
+
+def chart_lines(
+    title: str, figures: Sequence[dict[str, Any]], width: int = 64, height: int = 14
+) -> list[str]:
+    """One quantity's figures over time as text: a letter per claimant, ranges as spans.
+
+    Time runs left to right (by the date each figure refers to), values bottom to top,
+    on a log scale when they span more than a factor of 20. A lower-case letter marks a
+    projection; "│" draws the span of a range; "↑" tops a lower bound ("more than").
+    """
+    import datetime as dt
+    import math
+
+    from claimtrack.models import period
+
+    points = []
+    for f in figures:
+        bounds = period(f.get("date") or f.get("published"))
+        low = f.get("low") if f.get("value") is None else f.get("value")
+        high = f.get("high") if f.get("value") is None else f.get("value")
+        if bounds and low is not None and high is not None and low > 0:
+            points.append((dt.date.fromisoformat(bounds[0]), float(low), float(high), f))
+    if not points:
+        return [title, "(no dated figures to chart)"]
+    claimants: dict[str, str] = {}
+    for _, _, _, f in points:
+        name = f.get("claimant") or f.get("outlet") or "the outlet itself"
+        claimants.setdefault(name, chr(ord("A") + len(claimants) % 26))
+    lo = min(p[1] for p in points)
+    hi = max(p[2] for p in points)
+    log = hi / lo > 20
+    scale = (lambda v: math.log10(v)) if log else (lambda v: v)
+    y0, y1 = scale(lo), scale(hi)
+    first, last = min(p[0] for p in points), max(p[0] for p in points)
+    days = max((last - first).days, 1)
+    grid = [[" "] * width for _ in range(height)]
+
+    def row(v: float) -> int:
+        return 0 if y1 == y0 else round((scale(v) - y0) / (y1 - y0) * (height - 1))
+
+    for day, low, high, f in points:
+        x = round((day - first).days / days * (width - 1))
+        r_low, r_high = row(low), row(high)
+        for r in range(r_low + 1, r_high):
+            grid[height - 1 - r][x] = "│"
+        letter = claimants[f.get("claimant") or f.get("outlet") or "the outlet itself"]
+        letter = letter.lower() if f.get("modality") == "projection" else letter
+        grid[height - 1 - r_low][x] = letter
+        grid[height - 1 - r_high][x] = letter
+        if f.get("qualifier") in ("over", "at_least") and r_high + 1 < height:
+            grid[height - 2 - r_high][x] = "↑"
+    label_width = max(len(_cell(hi)), len(_cell(lo)))
+    lines = [title + (" (log scale)" if log else "")]
+    for i, cells in enumerate(grid):
+        label = _cell(hi) if i == 0 else _cell(lo) if i == height - 1 else ""
+        lines.append(f"{label:>{label_width}} ┤" + "".join(cells).rstrip())
+    lines.append(" " * label_width + " └" + "─" * width)
+    lines.append(" " * (label_width + 2) + f"{first.isoformat():<{width - 10}}{last.isoformat():>10}")
+    lines.append("")
+    lines += [f"  {letter}  {name}" for name, letter in claimants.items()]
+    lines.append("  (lower-case: projection; │ range; ↑ lower bound)")
+    return lines

@@ -38,6 +38,22 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def word_count(text: str, chunk: int = 1 << 20) -> int:
+    """``len(text.split())`` without a list of every word (a 50 MB text has millions).
+
+    >>> word_count("one two  three\\n four"), word_count("x" * 5 + " y", chunk=2)
+    (4, 2)
+    """
+    count, start, n = 0, 0, len(text)
+    while start < n:
+        end = min(start + chunk, n)
+        while end < n and not text[end].isspace():  # never cut a word in two
+            end += 1
+        count += len(text[start:end].split())
+        start = end
+    return count
+
+
 def date_key(value: str | None) -> str | None:
     """The first day of a date value, for ordering and --since/--until."""
     bounds = period(value)
@@ -121,10 +137,18 @@ class Store:
 
                 from claimtrack.migrations import migrate
 
-                migrate(Database(self.conn))
+                # One transaction, the version read again inside it: of two processes
+                # opening a new store at once, one migrates and the other waits, then
+                # finds nothing to do (they used to race: "database is locked").
+                with self.transaction():
+                    if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                        migrate(Database(self.conn))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot prepare the database ({exc})") from None
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # In WAL mode NORMAL never corrupts the store; it syncs at checkpoints rather than
+        # at every commit, which made an ingest of many small articles wait on the disk.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
         self.conn.close()
@@ -173,7 +197,7 @@ class Store:
             "published_from": info.published_from,
             "url": info.url,
             "sha256": digest,
-            "words": len(text.split()),
+            "words": word_count(text),
             "encoding": info.encoding,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "text": text,
@@ -205,8 +229,21 @@ class Store:
         _insert_many(conn, "statements", STATEMENT_FIELDS, source_id, extraction.statements)
         _insert_many(conn, "figures", FIGURE_FIELDS, source_id, extraction.figures)
         _insert_many(conn, "dates", DATE_FIELDS, source_id, extraction.dates, date_field="value")
+        for table in ("statements", "figures"):  # the index behind --topic (m003)
+            conn.execute(
+                "INSERT OR IGNORE INTO record_topics (kind, record_id, topic) "
+                f"SELECT '{table}', r.id, t.value FROM {table} r, json_each(r.topics) t "
+                "WHERE r.source_id = ? AND r.topics != '[]'",
+                [source_id],
+            )
 
     def _delete_records(self, source_id: int) -> None:
+        for table in ("statements", "figures"):
+            self.conn.execute(
+                f"DELETE FROM record_topics WHERE kind = '{table}' AND record_id IN "
+                f"(SELECT id FROM {table} WHERE source_id = ?)",
+                [source_id],
+            )
         for table in ("statements", "figures", "dates", "sentences"):
             self.conn.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
 
@@ -282,7 +319,8 @@ class Store:
         where, params = self._filter_sql(table, filters, speaker_column)
         order = "r.date_key IS NULL, r.date_key, s.published, r.source_id, r.start"
         sql = (
-            f"SELECT r.id, r.source_id, s.path, s.outlet, s.published, {columns} FROM {table} r JOIN sources s ON s.id = r.source_id"
+            f"SELECT r.id, r.source_id, s.path, s.outlet, s.published, {columns} "
+            f"FROM {table} r JOIN sources s ON s.id = r.source_id"
             + _where(where)
             + f" ORDER BY {order}"
             + _limit(filters.limit)
@@ -308,7 +346,7 @@ class Store:
             where.append("r.unit = ?")
             params.append(filters.unit)
         if filters.topic and table != "dates":
-            clause, values = topic_clause(filters.topic)
+            clause, values = topic_clause(filters.topic, table)
             where.append(clause)
             params.extend(values)
         if filters.since:
@@ -331,15 +369,124 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise UsageError(f"cannot search for {query!r}: {exc}") from None
 
+    # -- aliases and topics ----------------------------------------------------------
 
-def topic_clause(topic: str) -> tuple[str, list[Any]]:
-    """SQL matching records in a topic: a known topic by name, else the word's stem."""
+    def aliases(self) -> dict[str, str]:
+        """The user's claimant aliases: name (lower-case) → canonical name."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT name, canonical FROM aliases ORDER BY name")}
+
+    def add_alias(self, name: str, canonical: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO aliases (name, canonical) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET canonical = excluded.canonical",
+                [name.strip().lower(), canonical.strip()],
+            )
+
+    def remove_alias(self, name: str) -> bool:
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM aliases WHERE name = ?", [name.strip().lower()])
+        return cur.rowcount > 0
+
+    def topics(self) -> dict[str, list[str]]:
+        """The user's own topics: name → terms."""
+        out: dict[str, list[str]] = {}
+        for name, term in self.conn.execute("SELECT name, term FROM topics ORDER BY name, term"):
+            out.setdefault(name, []).append(term)
+        return out
+
+    def add_topic(self, name: str, terms: Sequence[str]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO topics (name, term) VALUES (?, ?)",
+                [(name.strip().lower(), t.strip().lower()) for t in terms if t.strip()],
+            )
+
+    def remove_topic(self, name: str) -> bool:
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM topics WHERE name = ?", [name.strip().lower()])
+        return cur.rowcount > 0
+
+    # -- checking ----------------------------------------------------------------
+    # What `claimtrack verify` and `reextract` need (see claimtrack.maintenance).
+
+    RECORD_TABLES = ("sentences", "statements", "figures", "dates")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: the queries inside see one moment, whatever others write."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's own findings on the file (``PRAGMA integrity_check``), none when sound."""
+        return [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+
+    def foreign_key_check(self) -> list[tuple[str, int, str, Any]]:
+        """``(table, rowid, parent table, the missing parent's id)`` for each broken reference."""
+        broken = []
+        for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
+            row = self.conn.execute(f'SELECT source_id FROM "{table}" WHERE rowid = ?', [rowid]).fetchone()
+            broken.append((table, rowid, parent, row[0] if row else None))
+        return broken
+
+    def fts_check(self) -> str | None:
+        """Why the full-text index disagrees with the sentences, or None when it agrees."""
+        try:
+            # rank 1: compare with the content table too, not only the index with itself
+            self.conn.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            if "readonly" in str(exc):  # the check is a write statement; nothing to say
+                return None
+            return str(exc)
+        return None
+
+    def source_ids(self) -> list[int]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM sources ORDER BY id")]
+
+    def record_rows(self, source_id: int, table: str) -> list[dict[str, Any]]:
+        """A source's rows of one record table as stored, every column."""
+        if table not in self.RECORD_TABLES:
+            raise ValueError(table)
+        sql = f"SELECT * FROM {table} WHERE source_id = ? ORDER BY id"
+        return [dict(row) for row in self.conn.execute(sql, [source_id])]
+
+    def record_counts(self, source_id: int | None = None) -> dict[str, int]:
+        """Rows in each record table, for one source or all."""
+        where, params = ("WHERE source_id = ?", [source_id]) if source_id is not None else ("", [])
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM {t} {where}", params).fetchone()[0]
+            for t in self.RECORD_TABLES
+        }
+
+    def replace_records(self, source_id: int, extraction: Extraction) -> dict[str, int] | None:
+        """Replace a source's records in one transaction, keeping the source row as it is.
+
+        Returns the counts the source had before, or None if it no longer exists.
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is None:
+                return None
+            before = self.record_counts(source_id)
+            self._delete_records(source_id)
+            self._insert_records(source_id, extraction)
+        return before
+
+
+def topic_clause(topic: str, table: str = "statements") -> tuple[str, list[Any]]:
+    """SQL matching records in a topic: a known topic by name, else the word's stem.
+
+    A known topic goes through the ``record_topics`` index, not a scan of every record.
+    """
     from claimtrack.extract.lexicon.topics import TOPICS
     from claimtrack.extract.topics import stem
 
     name = topic.strip().lower()
     if name in TOPICS:
-        return "r.topics LIKE ? ESCAPE '\\'", ['%"' + _escape_like(name) + '"%']
+        return "r.id IN (SELECT record_id FROM record_topics WHERE topic = ? AND kind = ?)", [name, table]
     return "r.sentence LIKE ? ESCAPE '\\'", ["%" + _escape_like(stem(name)) + "%"]
 
 

@@ -53,7 +53,7 @@ TIMELINE_KEYS = {
 }  # fmt: skip
 
 COMMANDS = ["ingest", "extract", "sources", "statements", "figures", "dates", "search", "show"]
-COMMANDS += ["conflicts", "timeline"]
+COMMANDS += ["conflicts", "timeline", "report"]
 
 
 @pytest.fixture(scope="module")

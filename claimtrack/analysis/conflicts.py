@@ -118,19 +118,37 @@ def quantity_groups(
     return groups
 
 
+def quantities(
+    figures: Iterable[dict[str, Any]], statements: Sequence[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """Every quantity with its figures in date order: {quantity, unit, place, figures}.
+
+    Each figure gains a "quantity" field with its quantity's label.
+    """
+    out = []
+    for (_, cls, where), members in quantity_groups(figures, statements).items():
+        members.sort(key=lambda f: (_day(f) or dt.date.min, f.get("source_id") or 0, f.get("start") or 0))
+        label = quantity_label(cls, members) + (f" in {where}" if where else "")
+        for f in members:
+            f["quantity"] = label
+        out.append({"quantity": label, "unit": cls, "place": where or None, "figures": members})
+    out.sort(key=lambda q: (-len(q["figures"]), q["quantity"]))
+    return out
+
+
 def figure_conflicts(
     figures: Iterable[dict[str, Any]],
     statements: Sequence[dict[str, Any]] = (),
     aliases: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     out = []
-    for (_, cls, where), members in quantity_groups(figures, statements).items():
-        out.extend(_conflicts_in(cls, where, members, aliases))
+    for quantity in quantities(figures, statements):
+        out.extend(_conflicts_in(quantity["unit"], quantity["quantity"], quantity["figures"], aliases))
     return out
 
 
 def _conflicts_in(
-    cls: str, where: str, members: list[dict[str, Any]], aliases: Mapping[str, str] | None
+    cls: str, label: str, members: list[dict[str, Any]], aliases: Mapping[str, str] | None
 ) -> list[dict[str, Any]]:
     """The figures of one quantity that differ, as conflicts or revisions.
 
@@ -169,12 +187,11 @@ def _conflicts_in(
                 stack.append(j)
         component.sort(
             key=lambda i: (days[i] or dt.date.min, members[i].get("source_id") or 0, members[i]["start"])
-        )  # noqa: E501
+        )
         chosen = [members[i] for i in component]
         inside = set(component)
         conflict = any(i in inside and j in inside for i, j in disagree)
         values = [abs(v) for f in chosen for v in _number(f) if v is not None]
-        label = quantity_label(cls, chosen) + (f" in {where}" if where else "")
         out.append({
             "kind": "figures" if conflict else "revision",
             "topic": _common_topic(chosen),

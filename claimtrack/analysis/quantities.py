@@ -42,6 +42,7 @@ _NOT_NAMES = frozenset(
     September October November December President Minister Ministry Government Rep Sen Mr Mrs Ms Dr
     Reuters Associated Press AFP News Agency Times Post""".split()
 )
+_OPENING = re.compile(r"[.!?][\"”’']?\s+$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _INCREMENT = re.compile(r"(?:more|additional|extra|further|fresh)\b")
 _RATE = re.compile(
@@ -256,7 +257,7 @@ def names(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for m in _NAME.finditer(text):
         words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
-        opening = m.start() == 0 or bool(re.search(r"[.!?][\"”’']?\s+$", text[max(0, m.start() - 4) : m.start()]))
+        opening = m.start() == 0 or bool(_OPENING.search(text, max(0, m.start() - 4), m.start()))
         if words and not (opening and len(m.group(0).split()) == 1):
             found[" ".join(words)] += 1
     return found
