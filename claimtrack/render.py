@@ -197,9 +197,12 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
         console(stderr=True).print("No conflicts found.")
         return
     for c in conflicts:
-        if c["kind"] == "figures":
+        if c["kind"] in ("figures", "revision"):
             spread = f", spread ×{c['spread']:.1f}" if c.get("spread") else ""
-            title = f"#{c['id']} {c['quantity']}: {len(c['claimants'])} claimants disagree{spread}"
+            if c["kind"] == "figures":
+                title = f"#{c['id']} {c['quantity']}: {len(c['claimants'])} claimants disagree{spread}"
+            else:
+                title = f"#{c['id']} {c['quantity']}: revised over time{spread}"
             t = Table(title=title, title_justify="left", box=None if plain() else _box(), header_style="bold")
             for name in ("claimant", "figure", "qualifier", "date", "outlet", "published", "sentence"):
                 t.add_column(name, overflow="fold", max_width=60 if name == "sentence" else 28)

@@ -18,16 +18,27 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from claimtrack.analysis.quantities import canonical_party, locate, place, quantity_class, same_party, stories
+from claimtrack.analysis.quantities import (
+    canonical_party,
+    counts_troops,
+    locate,
+    place,
+    quantity_class,
+    same_party,
+    stories,
+)
 from claimtrack.extract.lexicon.quantities import EVENT_CLASSES
 from claimtrack.models import period
 
 # Figures further apart than this speak of different moments: not a disagreement.
 SAME_TIME_DAYS = 10
+# A stance conflict lists at most this many claims, those closest to the denials first.
+MAX_CLAIMS = 12
 # Counts at an event (a march) further apart than this are of different events.
 EVENT_DAYS = 2
 
@@ -80,9 +91,9 @@ def quantity_groups(
 ) -> dict[tuple[int, str, str], list[dict[str, Any]]]:
     """Figures by quantity: (story number, class of thing counted, place).
 
-    Places split a quantity only where the text itself sets them apart: when figures of
-    one class are given for different places in the same article ("12,391 in Turkey and
-    2,992 in Syria"). Elsewhere "in Kursk" and "in Russia" describe one deployment.
+    Places split a quantity only where the text itself sets them apart: when one sentence
+    gives figures of one class for different places ("12,391 in Turkey and 2,992 in
+    Syria"). Elsewhere "in Kursk" and "in Russia" describe one deployment.
     """
     figures = [f for f in figures if f.get("value") is not None or f.get("high") is not None]
     story = stories([*figures, *statements])
@@ -92,14 +103,20 @@ def quantity_groups(
         if cls:
             by_class[(story.get(f.get("source_id"), -1), cls)].append(f)
     groups: dict[tuple[int, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (number, cls), members in list(by_class.items()):
+        if cls in ("deaths", "wounded", "casualties"):
+            kinds = [counts_troops(f) for f in members]
+            if True in kinds and False in kinds:  # the story counts soldiers and civilians apart
+                by_class[(number, cls)] = [f for f, k in zip(members, kinds, strict=True) if not k]
+                by_class[(number, f"troops {cls}")] = [f for f, k in zip(members, kinds, strict=True) if k]
     for (number, cls), members in by_class.items():
         where = [place(f) for f in members]
-        per_source: dict[Any, set[str]] = defaultdict(set)
+        per_sentence: dict[Any, set[str]] = defaultdict(set)
         for f, p in zip(members, where, strict=True):
             if p and p != "combined":
-                per_source[f.get("source_id")].add(p)
-        # Places one article sets apart stay apart in every article of the story.
-        contrasted = set().union(*(ps for ps in per_source.values() if len(ps) > 1))
+                per_sentence[(f.get("source_id"), f.get("sentence_start"))].add(p)
+        # Places one sentence sets apart stay apart in every article of the story.
+        contrasted = set().union(*(ps for ps in per_sentence.values() if len(ps) > 1))
         located = [locate(f, contrasted) if contrasted else None for f in members]
         in_source: dict[Any, Counter[str]] = defaultdict(Counter)
         for f, p in zip(members, located, strict=True):
@@ -157,6 +174,9 @@ def _conflicts_in(
     """
     n = len(members)
     days = [_day(f) for f in members]
+    # When a figure was given, for "at the same time": a projection made on the same day as
+    # a count disagrees with it, whatever date it projects to.
+    said = [_day({"date": f.get("published")}) or days[k] for k, f in enumerate(members)]
     spans = [interval(f) for f in members]
     parties = [_party(f) for f in members]
     edges: dict[int, set[int]] = defaultdict(set)
@@ -165,7 +185,7 @@ def _conflicts_in(
         for j in range(i + 1, n):
             if _number(members[i]) == _number(members[j]):
                 continue
-            apart = abs((days[i] - days[j]).days) if days[i] and days[j] else 0
+            apart = abs((said[i] - said[j]).days) if said[i] and said[j] else 0
             if cls in EVENT_CLASSES and apart > EVENT_DAYS:
                 continue
             edges[i].add(j)
@@ -216,10 +236,34 @@ def quantity_label(cls: str, figures: Sequence[Mapping[str, Any]]) -> str:
     return cls
 
 
+_STOP = frozenset(
+    "that this with from have been were they their there which about would could will said says also than "
+    "into over after before when what some more most other such only very just them these those being".split()
+)
+
+
+def _content_words(statement: Mapping[str, Any]) -> dict[str, int]:
+    """The words of a statement's content with a weight: names count double."""
+    words: dict[str, int] = {}
+    for m in re.finditer(r"[A-Za-z][A-Za-z'-]{3,}", statement.get("content") or ""):
+        word = m.group(0)
+        key = word.lower().removesuffix("'s").rstrip("s")
+        if key not in _STOP:
+            words[key] = max(words.get(key, 0), 2 if word[0].isupper() else 1)
+    return words
+
+
+def _answers(claim: Mapping[str, Any], denial: Mapping[str, Any]) -> int:
+    """How strongly a denial's content speaks of what a claim says: shared words, names double."""
+    a, b = _content_words(claim), _content_words(denial)
+    return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+
+
 def stance_conflicts(
     statements: Sequence[dict[str, Any]], topic: str | None = None, aliases: Mapping[str, str] | None = None
 ) -> list[dict[str, Any]]:
-    """Denials against the claims on the same topic by other speakers in the same articles."""
+    """Denials against the claims they deny: on the same topic, by other parties, and
+    speaking of the same things (their contents share names or words)."""
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in statements:
         for t in [topic] if topic else s.get("topics") or []:
@@ -229,25 +273,27 @@ def stance_conflicts(
         denials = [s for s in members if s.get("stance") == "deny" and s.get("speaker")]
         if not denials:
             continue
-        sources = {d.get("source_id") for d in denials}
-        claims = [
-            s
-            for s in members
-            if s.get("stance") in ("assert", "confirm", "estimate")
-            and s.get("speaker")
-            and s.get("source_id") in sources
-            and not any(same_party(s["speaker"], d["speaker"], aliases) for d in denials)
-        ]
-        if claims:
+        claims = []
+        for s in members:
+            if s.get("stance") not in ("assert", "confirm", "estimate") or not s.get("speaker"):
+                continue
+            if any(same_party(s["speaker"], d["speaker"], aliases) for d in denials):
+                continue
+            score = max(_answers(s, d) for d in denials)
+            if score >= 2:
+                claims.append((score, s))
+        claims.sort(key=lambda pair: -pair[0])
+        chosen = [s for _, s in claims[:MAX_CLAIMS]]
+        if chosen:
             out.append({
                 "kind": "stance",
                 "topic": name,
                 "quantity": None,
                 "unit": None,
                 "spread": None,
-                "claimants": sorted({canonical_party(s["speaker"], aliases) or "" for s in denials + claims}),
+                "claimants": sorted({canonical_party(s["speaker"], aliases) or "" for s in denials + chosen}),
                 "figures": [],
-                "statements": denials + claims,
+                "statements": denials + chosen,
             })  # fmt: skip
     return out
 

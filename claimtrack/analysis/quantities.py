@@ -20,6 +20,7 @@ from typing import Any
 
 from claimtrack.extract.lexicon.quantities import (
     ALIASES,
+    CIVILIAN_WORDS,
     COMBINED_PLACES,
     CONTEXT_CLASSES,
     MONEY_CONTEXT,
@@ -63,6 +64,20 @@ def _cues(table: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.
 
 _MONEY = _cues(MONEY_CONTEXT)
 _CONTEXT = _cues(CONTEXT_CLASSES)
+
+
+def counts_troops(figure: Mapping[str, Any]) -> bool | None:
+    """True when a figure counts troops, False when civilians or people, None when unsaid.
+
+    >>> counts_troops({"unit": "soldier"}), counts_troops({"unit": "person", "subject": "people"})
+    (True, False)
+    """
+    words = set(_WORD.findall(f"{figure.get('unit') or ''} {figure.get('subject') or ''}".lower()))
+    if any(unit_class(w.rstrip("s")) == "troops" or unit_class(w) == "troops" for w in words):
+        return True
+    if words & CIVILIAN_WORDS:
+        return False
+    return None
 
 
 def unit_class(unit: str | None) -> str | None:
@@ -329,6 +344,8 @@ def same_party(a: str | None, b: str | None, aliases: Mapping[str, str] | None =
     True
     >>> same_party("Volodymyr Zelensky", "Zelensky"), same_party("police", "organisers")
     (True, False)
+    >>> same_party("South Korea and the United States", "South Korea's National Intelligence Service")
+    False
     """
     ca, cb = canonical_party(a, aliases), canonical_party(b, aliases)
     if not ca or not cb:
@@ -343,4 +360,7 @@ def same_party(a: str | None, b: str | None, aliases: Mapping[str, str] | None =
             return True
     if not wa or not wb:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+    # One name inside the other ("Zelensky" in "Volodymyr Zelensky"), or nearly so: sharing
+    # "South Korea" does not make the NIS one party with "South Korea and the United States".
+    small, large = sorted((wa, wb), key=len)
+    return len(small & large) / len(small) >= 0.75

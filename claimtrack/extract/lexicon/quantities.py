@@ -30,7 +30,8 @@ CONTEXT_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "bodies", "fatalit", "toll")),
     ("wounded", ("injured", "wounded", "hurt", "injuries")),
     ("displaced", ("displaced", "evacuated", "homeless", "fled", "refugees", "evacuees")),
-    ("crowd", ("protest", "march", "rally", "turnout", "took to the streets", "turned out", "attended",
+    # Not "march": the month is far more common in news than the walk.
+    ("crowd", ("protest", "marched", "marcher", "a march", "the march", "rally", "turnout", "took to the streets", "turned out", "attended",
                "demonstrat", "crowd", "joined", "gathered")),
 )  # fmt: skip
 
@@ -50,6 +51,10 @@ SELF_EXPLAINING = frozenset(
 
 # Units that count people without saying what about them.
 PEOPLE_UNITS = frozenset("person people other civilian resident victim child adult".split()) | {""}
+
+# Words in a figure's subject that say it counts civilians rather than troops. A story
+# that counts both keeps soldiers killed apart from its overall death toll.
+CIVILIAN_WORDS = frozenset("people person civilian civilians residents villagers children women men".split())
 
 # Counts of people at one event (a march, a rally) measure that event; they are never
 # revisions of one another, unlike running tolls.
