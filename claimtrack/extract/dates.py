@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -35,7 +36,6 @@ from claimtrack.extract.lexicon.dates import (
     PAST_CUES,
     RELATIONS,
     SEASONS,
-    TRIGGERS,
     UNITS,
     VAGUE,
     WEEKDAYS,
@@ -546,38 +546,72 @@ def _weekend(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | Non
     return _iso_week(_weekday(pub, WEEKDAYS["saturday"], step)), "week"
 
 
+# --- cues: every match of a rule holds one of the rule's cues ---------------------------------
+# A cue that starts with a letter is the beginning of a word in any case, but a capitalised
+# cue is a name: a whole word with a capital in the text. In other cues "#" is a digit; a
+# cue that starts with a digit starts a number, and one that ends with a digit ends one.
+# Rules only run in stretches of text around their cues, which makes a pass over a long
+# text many times faster than running every pattern over all of it.
+_CUE_STOPWORDS = frozenset(
+    {"the", "new", "day", "s", "at", "more", "right", "these", "near", "short", "distant"}
+)
+
+
+def _cue_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The most telling word of each phrase.
+
+    >>> _cue_words(["new year's day", "right now"])
+    ('year', 'now')
+    """
+    words = (max((w for w in re.findall(r"[a-z]+", p) if w not in _CUE_STOPWORDS), key=len) for p in phrases)
+    return tuple(dict.fromkeys(words))
+
+
+_MONTH_CUES = tuple(m.title() for m in MONTHS)
+_YEAR_CUES = ("15##", "16##", "17##", "18##", "19##", "20##")
+_NUMERIC_CUES = ("/",)
+_DECADE_CUES = ("#0s", "#0's")
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+_UNIT_CUES = ("week", "month", "year", "quarter", "decade", "century")
+_QUARTER_CUES = ("quarter", "half", "period", "ago", "earlier", "q1", "q2", "q3", "q4")
+
+
 # --- the patterns, most specific first (longer matches win regardless) ----------------------
 _WD_PREFIX = rf"(?:{_WDAY.replace('?P<wd>', '?P<wd0>')},?\s+)?"
-_RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
-    (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), _numeric, "digit"),
-    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, "digit"),
-    (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, "digit"),
+_RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
+    (
+        re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        _numeric,
+        _NUMERIC_CUES,
+    ),
+    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, _YEAR_CUES),
+    (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, _YEAR_CUES),
     (
         re.compile(
             rf"(?i)\b(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
             rf"(?:(?P<deic>this\s+past|this\s+coming|last|this|next)\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
         ),
         _month_day,
-        "month",
+        _MONTH_CUES,
     ),
     (
         re.compile(
             rf"(?i)\b(?P<weekof>)(?P<deic>){_WD_PREFIX}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?"
         ),
         _month_day,
-        "month",
+        _MONTH_CUES,
     ),
-    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, "month"),
-    (re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"), _month_rel_year, "month"),
-    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, "month"),
-    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, "digit"),
+    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, _MONTH_CUES),
+    (re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"), _month_rel_year, _MONTH_CUES),
+    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, _MONTH_CUES),
+    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, _YEAR_CUES),
     (
         re.compile(
             rf"(?i)\b(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS1}))?|{_TEENS})"
             rf"|(?<=year\s)two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_UNITS1}|{_TEENS}))?)\b"
         ),
         _spelled,
-        "word",
+        ("nineteen", "thousand"),
     ),
     (
         re.compile(
@@ -585,15 +619,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             r"|(?P<decw>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
         ),
         _decade,
-        "word",
-    ),
-    (
-        re.compile(
-            rf"(?i)\b(?:the\s+)?{_MOD}(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
-            r"|(?P<decw>(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
-        ),
-        _decade,
-        "digit",
+        (*_DECADE_WORDS, *_DECADE_CUES),
     ),
     (
         re.compile(
@@ -602,7 +628,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             + _PART
         ),
         _relative_day,
-        "word",
+        ("today", "yesterday", "tomorrow", "tonight"),
     ),
     (
         re.compile(
@@ -610,7 +636,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             rf"|early|late)\s+)?{_WDAY}{_PART}"
         ),
         _weekday_mention,
-        "word",
+        tuple(WEEKDAYS),
     ),
     (
         re.compile(
@@ -618,7 +644,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             rf"{_DEICTIC}\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b(?!-)"
         ),
         _unit_deictic,
-        "word",
+        _UNIT_CUES,
     ),
     (
         re.compile(
@@ -626,7 +652,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             r"|\b(?P<unit2>year)[-\s]end\b|\bthe\s+year's\s+end\b"
         ),
         _end_of_unit,
-        "word",
+        ("week", "month", "year"),
     ),
     (
         re.compile(
@@ -634,7 +660,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             rf"{_NUM}\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         _ago,
-        "word",
+        ("ago", "now", "hence", "week", "month", "year", "decade"),
     ),
     (
         re.compile(
@@ -643,7 +669,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             rf"(?P<season>{_alt(SEASONS)})\b(?:\s+(?:of\s+)?{_YEAR})?"
         ),
         _season,
-        "word",
+        tuple(SEASONS),
     ),
     (
         re.compile(
@@ -655,50 +681,95 @@ _RULES: list[tuple[re.Pattern[str], Resolver, str]] = [
             r"|\bQ[1-4](?:\s+\d{4})?\b"
         ),
         _quarter,
-        "word",
+        _QUARTER_CUES,
     ),
-    (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, "word"),
-    (re.compile(rf"(?i)\b(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"), _holiday, "word"),
-    (re.compile(rf"(?i)\b(?:{_alt(VAGUE)})\b"), _vague, "word"),
+    (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, ("weekend",)),
+    (
+        re.compile(rf"(?i)\b(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
+        _holiday,
+        _cue_words(HOLIDAYS),
+    ),
+    (re.compile(rf"(?i)\b(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE)),
 ]
 
 
-# Every pattern holds at least one of these words or a digit; the patterns only run in
-# windows of text around them, which makes a pass over a long text several times faster.
-_TRIGGER_WORDS = (
-    frozenset(w for phrase in [*WEEKDAYS, *SEASONS, *HOLIDAYS, *VAGUE] for w in re.findall(r"[a-z]+", phrase))
-    | TRIGGERS
-) - {"the", "s", "of", "day", "days", "new", "eve"}
-_TOKEN = re.compile(r"[A-Za-z]+|\d")
-_MARGIN = 40
+# How far around a cue a phrase can reach; the window is widened to the next white space.
+_MARGIN = 28
+_DIGITS = frozenset("0123456789")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each kind of trigger (a capitalised month name, a digit, another date word), the
-    merged stretches of text around its occurrences, cut at white space."""
-    out: dict[str, list[tuple[int, int]]] = {"month": [], "digit": [], "word": []}
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        if token.isdigit():
-            spans = out["digit"]
-        else:
-            low = token.lower()
-            if low in MONTHS and token[0].isupper():
-                spans = out["month"]
-            elif low in _TRIGGER_WORDS:
-                spans = out["word"]
-            else:
-                continue
-        if spans and m.start() < spans[-1][1] - _MARGIN:
-            continue
-        start = text.rfind(" ", 0, max(0, m.start() - _MARGIN)) + 1
-        end = text.find(" ", m.end() + _MARGIN)
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """What ``cue`` means at a position of the text (see the cues above).
+
+    >>> [bool(_cue_pattern("Oct").match(t)) for t in ("Oct. 5", "October", "oct")]
+    [True, False, False]
+    """
+    letter = r"[^\W\d_]"
+    if cue[0].isupper():
+        return re.compile(rf"(?<!{letter}){re.escape(cue[0])}(?i:{re.escape(cue[1:])})(?!{letter})")
+    if cue[0].isalpha():
+        return re.compile(rf"(?<!{letter})(?i:{re.escape(cue)})")
+    body = "".join(r"\d" if c == "#" else re.escape(c) for c in cue)
+    starts, ends = cue[0].isdigit(), cue[-1].isdigit() or cue[-1] == "#"
+    return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
+
+
+def _cue_positions(text: str, low: str, cue: str, cache: dict[str, list[int]]) -> list[int]:
+    """Where ``cue`` occurs, found among the occurrences of its stem and kept in ``cache``."""
+    if cue in cache:
+        return cache[cue]
+    offset, literal = _LITERALS[_STEMS[cue]]
+    key = "\0" + literal  # kept apart from the cues themselves
+    if key not in cache:
+        positions = []
+        i = low.find(literal)
+        while i >= 0:
+            if i >= offset:
+                positions.append(i - offset)
+            i = low.find(literal, i + 1)
+        cache[key] = positions
+    match = _CUE_PATTERNS[cue].match
+    cache[cue] = [i for i in cache[key] if match(text, i)]
+    return cache[cue]
+
+
+def _windows(
+    text: str, low: str, cues: tuple[str, ...], cache: dict[str, list[int]]
+) -> list[tuple[int, int]]:
+    """The merged stretches of ``text`` around the occurrences of ``cues``, cut at white space."""
+    hits: list[int] = []
+    for cue in cues:
+        hits.extend(_cue_positions(text, low, cue, cache))
+    hits.sort()
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        if spans and hit < spans[-1][1] - _MARGIN - 12:
+            continue  # already well inside the last window
+        start = text.rfind(" ", 0, max(0, hit - _MARGIN)) + 1
+        end = text.find(" ", hit + 12 + _MARGIN)
         end = len(text) if end < 0 else end
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
             spans.append((start, end))
-    return out
+    return spans
+
+
+# Each cue is found among the occurrences of the shortest cue that begins it ("Sep" for
+# "Sept" and "September"), so that a text is searched once for both.
+_ALL_CUES = sorted({cue for _, _, cues in _RULES for cue in cues}, key=len)
+_STEMS = {
+    cue: next(c for c in _ALL_CUES if "#" not in c and cue.lower().startswith(c.lower()))
+    if "#" not in cue
+    else cue
+    for cue in _ALL_CUES
+}
+_CUE_PATTERNS = {cue: _cue_pattern(cue) for cue in _ALL_CUES}
+# The part of a cue searched for: its first stretch without "#", and where that starts.
+_LITERALS = {
+    cue: (run.start(), run.group()) for cue in _ALL_CUES if (run := re.search(r"[^#]+", cue.lower()))
+}
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -709,17 +780,24 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     >>> [(d.text, d.value, d.precision, d.relation) for d in found]
     [('December', '2024-12', 'month', 'by')]
     """
-    found: dict[tuple[int, int, int], Resolved] = {}  # a rule may run in two kinds of window
-    windows = _windows(text)
-    for rank, (rx, resolve, kind) in enumerate(_RULES):
-        for m in (m for pos, endpos in windows[kind] for m in rx.finditer(text, pos, endpos)):
-            start, end = m.span()
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
-            if end > start and (start, end, rank) not in found:
-                resolved = resolve(m, text, published)
-                if resolved is not None:
-                    found[(start, end, rank)] = resolved
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters ("İ")
+        low = text.translate(_ASCII_LOWER)
+    cue_hits: dict[str, list[int]] = {}
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    found: dict[tuple[int, int, int], Resolved] = {}  # windows of two cues may overlap
+    for rank, (rx, resolve, cues) in enumerate(_RULES):
+        if cues not in windows:
+            windows[cues] = _windows(text, low, cues, cue_hits)
+        for pos, endpos in windows[cues]:
+            for m in rx.finditer(text, pos, endpos):
+                start, end = m.span()
+                while end > start and text[end - 1] in " \t\n,":
+                    end -= 1
+                if end > start and (start, end, rank) not in found:
+                    resolved = resolve(m, text, published)
+                    if resolved is not None:
+                        found[(start, end, rank)] = resolved
     # Longest first, then earliest, then the more specific rule; a phrase inside a longer one
     # ("Oct. 23" in "Friday, Oct. 23") is dropped.
     starts: list[int] = []  # of the spans taken so far, kept sorted; they never overlap
@@ -776,16 +854,51 @@ def reference_date(
 ) -> tuple[str | None, str | None]:
     """The date a statement or figure in the sentence refers to, as (value, date text).
 
-    A deadline ("by December") first, else the first date stated in the sentence, else the
-    publication date with no date text.
+    ``dates`` are sorted by start, as ``find_dates`` returns them: finding the sentence's
+    takes a binary search, not a pass over the article.
+
+    A deadline ("by December") first, else the first day, week or month the sentence
+    states that lies within a year of publication, else the publication date with no date
+    text. Years and anchors ("since 2018", "after the war") say when something began or
+    compare with the past; they are not when a figure holds. The date text carries the
+    relation word: "by December".
 
     >>> ds = find_dates("It said 10,000 would go by December.", dt.date(2024, 10, 25))
     >>> reference_date(0, 36, ds, dt.date(2024, 10, 25))
-    ('2024-12', 'December')
+    ('2024-12', 'by December')
+    >>> ds = find_dates("The worst quake since 1939 killed 7,000 on Monday.", dt.date(2023, 2, 7))
+    >>> reference_date(0, 50, ds, dt.date(2023, 2, 7))
+    ('2023-02-06', 'Monday')
     """
-    inside = [d for d in dates if sentence_start <= d.start and d.end <= sentence_end and d.value]
+    first = bisect.bisect_left(dates, sentence_start, key=lambda d: d.start)  # dates are sorted
+    inside = []
+    for d in itertools.islice(dates, first, None):
+        if d.start >= sentence_end:
+            break
+        if d.end <= sentence_end and d.value:
+            inside.append(d)
     deadline = next((d for d in inside if d.relation == "by"), None)
-    chosen = deadline or (inside[0] if inside else None)
+    chosen = deadline or next((d for d in inside if _states_when(d, published)), None)
     if chosen is not None:
-        return chosen.value, chosen.text
+        return chosen.value, (f"{chosen.relation} {chosen.text}" if chosen.relation else chosen.text)
     return (published.isoformat() if published else None), None
+
+
+def _states_when(mention: DateMention, published: dt.date | None) -> bool:
+    """Whether a date in a sentence says when what the sentence reports holds."""
+    if mention.relation or mention.precision not in ("day", "week", "month") or not mention.value:
+        return False
+    if published is None:
+        return True
+    start = _period_start(mention.value)
+    return start is not None and abs((start - published).days) <= 366
+
+
+def _period_start(value: str) -> dt.date | None:
+    try:
+        if "W" in value:
+            year, week = value.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week), 1)
+        return dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return None

@@ -141,12 +141,3 @@ PAST_CUES = (
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "proceed", "exceed", "succeed", "breed", "embed"}
 )
-
-# Words that, besides month and weekday names, digits and the phrases above, can be part of
-# a date phrase: the extractor only looks for dates near one of them.
-TRIGGERS = frozenset({
-    "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade", "decades",
-    "quarter", "quarters", "period", "periods", "half", "halves", "century", "centuries", "term",
-    "ago", "hence", "now", "today", "yesterday", "tomorrow", "tonight", "nineteen", "thousand",
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "q",
-})  # fmt: skip
