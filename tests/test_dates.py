@@ -188,7 +188,10 @@ def test_publication_date_only_early_in_text():
     ("text", "expected"),
     [
         # a deadline wins over another date in the sentence
-        ("The agency said on Tuesday that 10,000 could go by December.", ("2024-12", "December")),
+        ("The agency said on Tuesday that 10,000 could go by December.", ("2024-12", "by December")),
+        # years and anchors say when something began, not when a figure holds
+        ("The toll, the worst since 1999, reached 7,000 on Tuesday.", ("2024-10-22", "Tuesday")),
+        ("The group has had 3,000 fighters since 2018.", ("2024-10-25", None)),
         ("The agency said on Tuesday that 10,000 had gone.", ("2024-10-22", "Tuesday")),
         ("The agency says 10,000 have gone.", ("2024-10-25", None)),
         # a mention without a value is no reference date
