@@ -57,6 +57,20 @@ SHAPES = [
     ("Quill: Bridge will reopen by spring.", [("Quill", "say", "assert")]),
     # passive with an agent
     ("The closure was confirmed by the transport agency.", [("transport agency", "confirm", "confirm")]),
+    # regression: a dateline's dash was read as part of the subject ("- The defence ministry")
+    (
+        "WASHINGTON, March 3, 2025 (Wire) - The defence ministry said the base was closed.",
+        [("defence ministry", "say", "assert")],
+    ),
+    # regression: NYT-style '' quotes were not read as quotes, so the inverted cue was lost
+    ("''The ferries will run,'' said Oskar Lind.", [("Oskar Lind", "say", "assert")]),
+    # regression: the negation window reached into the quote before the cue
+    ("“The ships are just not ready,” Oskar Lind said.", [("Oskar Lind", "say", "assert")]),
+    # regression: a participle after an opening phrase took the phrase as its subject
+    (
+        "Hours after the vote, the ministry hit back, saying the count was flawed.",
+        [("ministry", "say", "assert")],
+    ),
 ]
 
 
@@ -84,6 +98,20 @@ APPOSITIVES = [
         "Oskar Lind, who has run the port since 2019",
     ),
     ("Fishermen and port workers said the ferries were late.", "Fishermen and port workers", None),
+    # an inverted source's appositive runs to the end of the sentence, relative clause and all
+    (
+        "“We will reopen,” said Oskar Lind, a port engineer who has worked there since 2019.",
+        "Oskar Lind",
+        "Oskar Lind, a port engineer who has worked there since 2019",
+    ),
+    # regression: an age between commas was taken for the name ("58, a port engineer")
+    (
+        "Oskar Lind, 58, a port engineer, said the ferries would run.",
+        "Oskar Lind",
+        "Oskar Lind, 58, a port engineer",
+    ),
+    # regression: an -ly adverb between subject and cue was kept in the subject
+    ("Oskar Lind similarly said the ferries would run.", "Oskar Lind", "Oskar Lind"),
 ]
 
 
@@ -163,7 +191,31 @@ NEGATION = [
     ("The ministry declined to confirm the figure.", []),
     # a negated belief is still a belief
     ("The agency does not think the ships were damaged.", [("agency", "think", "estimate")]),
+    # regression: a curly apostrophe hid the negation
+    ("The ministry didn’t deny the report.", []),
 ]
+
+
+BELIEFS = [
+    # a belief of a named source is an estimate, also inside another statement
+    ("The agency believes 40 ships were stranded.", [("agency", "believe", "estimate")]),
+    (
+        "Oskar Lind said the agency thinks 40 ships were stranded.",
+        [("Oskar Lind", "say", "estimate"), ("agency", "think", "estimate")],
+    ),
+    # hedges and questions are not claims
+    ("I think the ferries will run.", []),
+    ("Do you think the ferries will run?", []),
+    ("Oskar Lind said they believe the ferries will run.", [("Oskar Lind", "say", "assert")]),
+    ("The bill that he thought would pass failed.", []),
+    ("Oskar Lind thinks about the ferries every day.", []),
+    ("The think tank said the ferries would run.", [("think tank", "say", "assert")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BELIEFS)
+def test_beliefs(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert rows(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), NEGATION)
@@ -213,6 +265,10 @@ NON_STATEMENTS = [
     "The ferry is expected to arrive at noon.",
     "Update: the ferry has arrived.",
     "There was nothing else to say.",
+    # regression: capitalised name parts and noun uses were read as cues
+    "The United States imposed new tariffs on steel.",
+    "His tweet drew criticism from the port workers.",
+    "The leader wasn’t thought to attend the parade.",
 ]
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimtrack.extract.lexicon.speakers import (
     CLAUSE_OPENERS,
     DETERMINERS,
     GROUP_PRONOUNS,
+    INTRO_OPENERS,
     MONTH_NAMES,
     NAME_JOINERS,
     NOT_IN_SUBJECT,
@@ -43,13 +45,13 @@ _TOKEN = re.compile(
 VERB_FORMS = (
     frozenset(f for f, (lemma, _, _) in verb_forms().items() if " " not in f and f != lemma) - NOUN_LIKE
 )
-BOUNDARY_PUNCT = frozenset(",;:—–()[]\"“”‘’''``")
-QUOTE_CHARS = frozenset("\"“”''``‘’")
-_CLOSE_QUOTE = frozenset("\"”''’")
+BOUNDARY_PUNCT = frozenset(",;:—–()[]\"“”‘’'`") | {"''", "``"}
+# After an opening phrase's first noun, not a verb: "Hours after the vote, ...".
+OPENING_ENDS = frozenset(("after", "before", "since", "into", "later", "ago", "earlier"))
+QUOTE_CHARS = frozenset("\"“”‘’'`") | {"''", "``"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -66,9 +68,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     >>> [t.text for t in tokenize("Sen. Lee's aide said: “No.”", 0, 27)]
     ['Sen.', "Lee's", 'aide', 'said', ':', '“', 'No', '.', '”']
     """
-    return [
-        Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)
-    ]
+    # Tokens are built for every sentence with a cue: a plain tuple per match is cheapest.
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        out.append(Token(m.start(), m.end(), word, word.lower()))
+    return out
 
 
 def is_time_word(tok: Token) -> bool:
@@ -79,13 +84,38 @@ def skip_left(toks: list[Token], k: int, lo: int) -> int:
     """Move ``k`` left over adverbs, auxiliaries and dates between a subject and its cue."""
     while k > lo:
         t = toks[k - 1]
-        if t.low in SKIPPABLE or t.low in ("not", "n't", "never") or is_time_word(t):
+        if (
+            t.low in SKIPPABLE
+            or t.low in ("not", "n't", "never")
+            or is_time_word(t)
+            or _adverb(toks, k - 1, lo)
+            or _negative_auxiliary(t)
+        ):
             k -= 1
         elif t.low == "," and k - 2 >= lo and (toks[k - 2].low in WEEKDAYS or toks[k - 2].low in MONTH_NAMES):
             k -= 1  # "X, on Tuesday, said": the comma of a date aside
         else:
             break
     return k
+
+
+def _adverb(toks: list[Token], i: int, lo: int) -> bool:
+    """An -ly adverb after a name or pronoun: "Gorka similarly said"."""
+    t = toks[i]
+    return (
+        len(t.low) > 4
+        and t.low.endswith("ly")
+        and t.text.isalpha()
+        and not t.cap
+        and i > lo
+        and (toks[i - 1].cap or toks[i - 1].low in PRONOUNS)
+    )
+
+
+def _negative_auxiliary(t: Token) -> bool:
+    """ "didn’t", "hasn't": skipped like the auxiliary; the caller judges the negation."""
+    word = t.low.replace("’", "'")
+    return word.endswith("n't") and word[:-3] in SKIPPABLE | {"ca", "wo", "could", "should"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +136,9 @@ def _word_ok(toks: list[Token], i: int, lo: int) -> bool:
         return False
     if t.low in BOUNDARY_PUNCT or t.text in QUOTE_CHARS:
         return False
-    return t.text.isalnum() or t.cap or "-" in t.text or "'" in t.text or "’" in t.text or t.low == "&"
+    if not any(c.isalnum() for c in t.text):
+        return t.low == "&"  # a bare dash or mark is no word: "WASHINGTON - The ministry said"
+    return True
 
 
 def _plausible(toks: list[Token], s: int, e: int) -> bool:
@@ -194,6 +226,39 @@ def subject_right(toks: list[Token], lo: int, hi: int) -> Mention | None:
     return Mention(lo, e, e)
 
 
+def main_subject(toks: list[Token], lo: int, hi: int) -> Mention | None:
+    """The subject of the main clause in toks[lo:hi], past a dateline and an opening phrase.
+
+    "WASHINGTON (Reuters) - The ministry denied it, saying ..." -> "The ministry";
+    "Hours after the vote, Lee hit back, saying ..." -> "Lee".
+    """
+    first = subject_right(toks, lo, hi)  # failing better, the clause's first noun phrase
+    lo = after_dateline(toks, lo, hi)
+    for _ in range(3):
+        m = subject_right(toks, lo, hi)
+        after = toks[m.end] if m is not None and m.end < hi else None
+        opening = toks[lo].low in INTRO_OPENERS or (toks[lo].low.endswith("ing") and not toks[lo].cap)
+        if m is not None and not opening and (after is None or after.low not in OPENING_ENDS):
+            return m
+        comma = next((x for x in range(lo, hi) if toks[x].low == ","), None)
+        if comma is None:
+            return first if opening else m
+        lo = comma + 1
+    return first
+
+
+def after_dateline(toks: list[Token], lo: int, hi: int) -> int:
+    """Index after a dateline ("WASHINGTON, March 3 (Wire) -"), else ``lo``."""
+    if lo >= hi or not (toks[lo].text.isupper() and len(toks[lo].text) > 1):
+        return lo
+    for x in range(lo + 1, min(hi, lo + 14)):
+        if toks[x].low in ("-", "—", "–"):
+            return x + 1
+        if not (toks[x].cap or toks[x].low in (",", "(", ")", ".") or toks[x].low in MONTH_NAMES):
+            return lo
+    return lo
+
+
 def _name_tail(toks: list[Token], k: int, lo: int) -> int:
     s = k
     while s > lo and (toks[s - 1].cap or toks[s - 1].low in TITLES) and toks[s - 1].text.isalnum():
@@ -222,6 +287,14 @@ def _appositive_subject(toks: list[Token], k: int, lo: int) -> Mention | None:
     ):
         return None
     head = subject_left(toks, j, lo, lo)
+    if (
+        head is not None
+        and head.end - head.start == 1
+        and toks[head.start].low.isdigit()
+        and head.start - 1 > lo
+        and toks[head.start - 1].low == ","
+    ):
+        head = subject_left(toks, head.start - 1, lo, lo)  # an age: "Jo Roe, 58, a nurse, said"
     if head is None or toks[head.start].low in PRONOUNS:
         return None
     return Mention(head.start, comma, head.end)
@@ -253,6 +326,9 @@ def phrase_right(toks: list[Token], i: int, hi: int, appositive: bool = True) ->
         return None
     head_end = e
     if appositive and e + 1 < hi and toks[e].low == ",":
+        tail_end = _appositive_to_end(toks, e + 1, hi)
+        if tail_end is not None:
+            return Mention(i, tail_end, head_end)
         nxt = toks[e + 1]
         if (
             nxt.low in DETERMINERS and nxt.low not in ("that", "this", "these", "those", "no", "one")
@@ -263,6 +339,33 @@ def phrase_right(toks: list[Token], i: int, hi: int, appositive: bool = True) ->
             if tail is not None and tail.end >= hi:
                 return Mention(i, tail.end, head_end)
     return Mention(i, e, head_end)
+
+
+def _appositive_to_end(toks: list[Token], i: int, hi: int) -> int | None:
+    """End of an appositive that runs to the end of the sentence, as after an inverted cue:
+    "..., said Jo Roe, a nurse who has worked there since 2019." News annotation counts it,
+    relative clause and all, as part of the source.
+    """
+    first = toks[i]
+    if not (
+        (first.low in DETERMINERS and first.low not in ("that", "this", "these", "those", "no"))
+        or first.low in TITLES
+        or first.low in ROLE_NOUNS
+        or first.low in ("who", "whose")
+        or first.low.isdigit()
+    ):
+        return None
+    e = i
+    while e < hi and e - i <= 30:
+        t = toks[e]
+        if t.text in QUOTE_CHARS or t.low in (";", "—", "–", ":") or t.low in VERB_FORMS:
+            return None
+        if t.low in (".", "!", "?"):
+            break
+        e += 1
+    if e - i > 30 or e == i:
+        return None
+    return e if e == hi or toks[e].low in (".", "!", "?") else None
 
 
 # ---------------------------------------------------------------------------------------

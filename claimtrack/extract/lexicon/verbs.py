@@ -110,6 +110,28 @@ NOUN_LIKE = frozenset(
     ]
 )
 
+# Words before a verb form that make it a noun or an adjective ("the claims", "his
+# tweet", "an estimated 300", "the reported deaths"): no cue follows these.
+NOUN_MARKERS = frozenset(
+    """the a an his her their its our my your these those such whose every each any no
+    this of new false latest recent""".split()
+)
+
+# Forms that, capitalised inside a sentence, are part of a name ("the United States",
+# "Secretary of State", "an Ohio State study") rather than a cue.
+NAME_LIKE = frozenset("state states report reports".split())
+
+# Verbs of belief. As cues they report a source's view ("the agency believes 300 died"),
+# but with a first or second person subject ("I think", "do you believe"), inside another
+# statement's content ("she said they think"), in a question, or without a clause after
+# them ("thinks about", "believe so") they are a hedge, not a claim.
+BELIEF_VERBS = frozenset("think believe suspect feel".split())
+BELIEF_HEDGE_SUBJECTS = frozenset("i we you".split())
+BELIEF_NO_CLAUSE = frozenset("about of so and or tank tanks , . ? ! ; :".split())
+# Words before a belief's subject that make it a relative or embedded question clause
+# ("the bill that he thought would fail", "asked if she believed").
+BELIEF_EMBEDDERS = frozenset("who whom that which what if whether asked".split())
+
 # Prepositional cues: the source follows them ("according to the ministry, ...").
 PREPOSITIONAL_CUES: tuple[tuple[str, str], ...] = (
     ("according to", "according to"),
@@ -166,6 +188,14 @@ NEGATIONS = frozenset(
         "don't",
         "wouldn't",
         "couldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "shouldn't",
     ]
 )
 
