@@ -46,8 +46,12 @@ EVENT_DAYS = 2
 def interval(f: Mapping[str, Any]) -> tuple[float, float]:
     """The values a figure admits, from its qualifier.
 
-    >>> interval({"value": 100, "qualifier": "about"}), interval({"value": 100, "qualifier": "over"})
+    "Over x" and "under x" leave x itself out: over 100 and exactly 100 disagree.
+
+    >>> interval({"value": 100, "qualifier": "about"}), interval({"value": 100, "qualifier": "at_least"})
     ((90.0, 110.0), (100.0, inf))
+    >>> interval({"value": 100, "qualifier": "over"})[0] > 100
+    True
     >>> interval({"value": None, "low": 5, "high": 10, "qualifier": "range"})
     (5.0, 10.0)
     """
@@ -61,9 +65,9 @@ def interval(f: Mapping[str, Any]) -> tuple[float, float]:
     return {
         "about": (x - x / 10, x + x / 10),
         "nearly": (x - x / 10, x),
-        "over": (x, math.inf),
+        "over": (math.nextafter(x, math.inf), math.inf),
         "at_least": (x, math.inf),
-        "under": (0.0, x),
+        "under": (0.0, math.nextafter(x, -math.inf)),
         "up_to": (0.0, x),
     }.get(q, (x, x))
 
@@ -188,10 +192,12 @@ def _conflicts_in(
             apart = abs((said[i] - said[j]).days) if said[i] and said[j] else 0
             if cls in EVENT_CLASSES and apart > EVENT_DAYS:
                 continue
+            one_party = same_party(parties[i], parties[j], aliases)
+            if not one_party and not disjoint(spans[i], spans[j]):
+                continue  # two parties whose figures agree ("about 3,000" and 3,200)
             edges[i].add(j)
             edges[j].add(i)
-            same_time = apart <= SAME_TIME_DAYS and disjoint(spans[i], spans[j])
-            if same_time and not same_party(parties[i], parties[j], aliases):
+            if not one_party and apart <= SAME_TIME_DAYS:
                 disagree.add((i, j))
     out, seen = [], set()
     for start in range(n):
