@@ -46,7 +46,7 @@ QUALIFIERS = [
     ("As many as 80 miners were trapped.", [(80, "up_to", "miner")]),
     ("The agency said 500 or more buildings collapsed.", [(500, "at_least", "building")]),
     # regression: a qualifier covers only the first number of a pair
-    ("Some 300 were killed and 2,700 wounded.", [(300, "about", None), (2700, "exact", "person")]),
+    ("Some 300 were killed and 2,700 wounded.", [(300, "about", "person"), (2700, "exact", "person")]),
 ]
 
 RANGES = [
@@ -140,13 +140,84 @@ NON_FIGURES = [
     "Officials in one of the two capitals declined to comment.",
     "One soldier was questioned.",
     "The costs rose to 10 times that number.",
-    "The talks lasted three weeks.",
-    "Rescue teams worked for 48 hours.",
+    # durations that place an event in time rather than measure it
+    "Talks resumed two weeks after the ceasefire.",
+    "Trade has grown over the past three years.",
+    "Parliament declared a three-month state of emergency.",
+    "A 45-year-old man and an 18-month-old girl were rescued.",
+    # regression: index names are not amounts
+    "The S&P 500 closed higher.",
+    "Homes in the 90210 ZIP code sold fast.",
+    # regression: a bare "half" is as often a time as a share
+    "The envoy will visit in the first half of the year.",
     "The city is among the top three destinations.",
     "Thousands of people fled the fighting.",
     "The airline ordered a 787 Dreamliner last year.",
     "The office is at 49 Elm Road in the old town.",
 ]
+
+
+DURATIONS_AND_AGES = [
+    ("The talks lasted three weeks.", [(3, "exact", "week")]),
+    ("Rescue teams worked for 48 hours.", [(48, "exact", "hour")]),
+    ("The former minister was jailed for five years.", [(5, "exact", "year")]),
+    ("The sprinter ran the distance in about 9.8 seconds.", [(9.8, "about", "second")]),
+    ("Bake for 25 min at most.", [(25, "exact", "minute")]),
+    # the age of a thing older than anyone is a figure
+    ("Diggers found a 2,900-year-old wall.", [(2900, "exact", "year")]),
+]
+
+FROM_TO = [
+    # regression: the two ends of a movement were read as two levels of one quantity
+    ("The price fell from $75 a barrel to $45 in a year.", [((45, 75), "range", "dollar")]),
+    ("He slimmed from 208 pounds to 193 in a year.", [((193, 208), "range", "pound")]),
+    ("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.", [((20, 29), "range", "mile per gallon")]),
+    ("Horsepower jumped from 240 to 273.", [((240, 273), "range", None)]),
+    # a change and the level it reached stay apart
+    ("Sales rose 5% to 7% of output.", [(5, "exact", "percent"), (7, "exact", "percent")]),
+]
+
+FRACTIONS = [
+    ("Nearly two-thirds of the voters stayed home.", [(2 / 3, "nearly", "fraction")]),
+    ("A quarter of the budget went to defence.", [(0.25, "exact", "fraction")]),
+    ("One out of three households lacks heating.", [(1 / 3, "exact", "fraction")]),
+    ("A cup is 1/16 of a gallon.", [(1 / 16, "exact", "fraction")]),
+]
+
+UNITS_FROM_CONTEXT = [
+    # regression: a participle before a plural noun hid the noun
+    ("About 4,100 wounded soldiers were sent home.", "soldier"),
+    # regression: the unit came from an earlier figure of another kind
+    ("At least 100 died and the injured are approaching 1,000.", "person"),
+    ("Police said 128,000 were present.", "person"),
+    ("The number of dead exceeded 790.", "person"),
+    ("The estimate is at the low end of the 100 to 300 range of deaths.", None),
+    ("The city's seven million-strong population voted.", "person"),
+    # regression: a unit of measure after the number beat the name or year reading
+    ("The 1520 sq m clinic opened.", "square metre"),
+    ("Pharmacies stock Paracetol 500mg tablets.", "milligram"),
+    ("The trade balance fell to $-50.8bn.", "dollar"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS_AND_AGES)
+def test_durations_and_ages(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO)
+def test_from_to(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FRACTIONS)
+def test_fractions(text, expected):
+    assert [(pytest.approx(v), q, u) for v, q, u in summary(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "unit"), UNITS_FROM_CONTEXT)
+def test_units_from_context(text, unit):
+    assert figures(text)[-1].unit == unit
 
 
 @pytest.mark.parametrize(("text", "expected"), QUALIFIERS)

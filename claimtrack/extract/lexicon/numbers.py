@@ -83,6 +83,14 @@ QUALIFIERS_AFTER = {
     "+": "at_least",
 }
 
+# Fractions written as words, by denominator: "two-thirds of", "a quarter of". A bare "half"
+# is left out: as often a time ("the first half", "half an hour") or a rough share as a figure.
+FRACTIONS = {
+    "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
 # Indefinite amounts, only reported when asked for (they set off false conflicts with any
 # exact figure inside their span): the phrase, then the bounds it is read as. The bounds are
 # one order of magnitude: "hundreds of" is 100-1,000, "dozens of" 12-120.

@@ -105,6 +105,13 @@ UNITS = {
     "°c": ("celsius", "temperature"), "°f": ("fahrenheit", "temperature"), "°": ("degree", "angle"),
     "degrees": ("degree", "temperature"), "degree": ("degree", "temperature"),
     "watt": ("watt", "power"), "watts": ("watt", "power"),
+    # rates written out
+    "miles per hour": ("mile per hour", "speed"), "kilometres per hour": ("kilometre per hour", "speed"),
+    "kilometers per hour": ("kilometre per hour", "speed"), "km/hr": ("kilometre per hour", "speed"),
+    "miles per gallon": ("mile per gallon", "efficiency"),
+    # time, abbreviated (spelt-out durations are ordinary plurals: "three weeks" counts weeks)
+    "min": ("minute", "time"), "mins": ("minute", "time"), "sec": ("second", "time"),
+    "secs": ("second", "time"),
 }  # fmt: skip
 
 # Units read only when glued to the number ("100m", "5t", "118.5p"): spaced, they are ordinary
@@ -123,8 +130,11 @@ IDENTIFIER_NOUNS = _words(
     stage grade division district ward precinct lot unit apartment apt suite building block
     zip code number no nos version model episode season round game week act part item
     schedule table figure fig exhibit bill motion rule law protocol slide track volume vol
-    issue psalm verse line bus tram exit pier hall wing pavilion sector zone region camp"""
+    issue psalm verse line bus tram exit pier hall wing pavilion sector zone region camp
+    s&p ftse nikkei russell stoxx dax cac asx nasdaq"""
 )
+# Words after a number that make it a name: "the 90210 ZIP code". Lower case.
+IDENTIFIER_NOUNS_AFTER = ("zip code", "zip", "postcode", "post code", "area code", "postal code")
 
 # Street words that make the number before a capitalised name an address: "49 Elm Road".
 STREET_WORDS = _words(
@@ -135,7 +145,8 @@ STREET_WORDS = _words(
 # Units that may be glued to the number ("5km", "30kg", "87mph").
 GLUED_UNITS = ("km/h", "km²", "km2", "m²", "m2", "°c", "°f", "°", "kwh", "mwh", "gwh", "mah", "ghz", "mhz",
                "kph", "mph", "mpg", "rpm", "bhp", "km", "kg", "mg", "mm", "cm", "ml", "gb", "mb", "tb",
-               "kw", "mw", "gw", "hp", "ft", "lbs", "lb", "oz", "ppm", "ppb", "db")  # fmt: skip
+               "kw", "mw", "gw", "hp", "ft", "lbs", "lb", "oz", "ppm", "ppb", "db",
+               "min", "mins")  # fmt: skip
 
 # Units written before the number: "a magnitude 7.8 earthquake".
 UNITS_BEFORE = {"magnitude": "magnitude", "richter": "magnitude"}
@@ -143,9 +154,26 @@ UNITS_BEFORE = {"magnitude": "magnitude", "richter": "magnitude"}
 # Adjectives joined to a number that describe the noun after them: "a 7,000-strong force".
 COMPOUND_ADJECTIVES = _words("strong long high wide deep tall old large big member seat")
 
-# Nouns that measure time: "three weeks", "248 hours". A duration, like an age, is not a
-# contested figure, so it is dropped.
+
+# Nouns that measure time: "three weeks", "248 hours". A duration is a figure ("jailed for
+# three years"), except where it places an event in time rather than measuring it: after a
+# window word ("the past two years"), before an anchor word ("two weeks after"), or as a
+# compound adjective that names a kind of thing ("a three-month state of emergency").
 DURATIONS = _words("second minute hour day night week weekend month year decade century")
+TIME_WINDOWS = _words("past last next previous coming recent first final")
+TIME_ANCHORS = _words("after before later earlier ago since into hence")
+
+# Nouns after a number that hold the figure rather than name what it counts ("the 100-to-300
+# spectrum"), and nouns before "of" that introduce what a bare figure counts ("the number of
+# dead exceeded 790"). Lemmas.
+CONTAINER_NOUNS = _words("spectrum range scale bracket band figure estimate mark level region")
+COUNT_NOUNS = _words("number numbers total count tally")
+
+# Nouns for a group, with what one member of it is: "a seven million-strong population".
+COLLECTIVE_NOUNS = {
+    "population": "person", "crowd": "person", "workforce": "person", "electorate": "person",
+    "army": "soldier", "staff": "staff",
+}  # fmt: skip
 
 # Plurals that do not follow the -s, -es, -ies rules, and words that look plural but are not.
 IRREGULAR_PLURALS = {
