@@ -193,8 +193,8 @@ def _conflicts_in(
             if cls in EVENT_CLASSES and apart > EVENT_DAYS:
                 continue
             one_party = same_party(parties[i], parties[j], aliases)
-            if not one_party and not disjoint(spans[i], spans[j]):
-                continue  # two parties whose figures agree ("about 3,000" and 3,200)
+            if not one_party and apart == 0 and not disjoint(spans[i], spans[j]):
+                continue  # two parties whose figures agree on the day ("about 3,000" and 3,200)
             edges[i].add(j)
             edges[j].add(i)
             if not one_party and apart <= SAME_TIME_DAYS:

@@ -21,6 +21,7 @@ from typing import Any
 from claimtrack.extract.lexicon.quantities import (
     ALIASES,
     CIVILIAN_WORDS,
+    POPULATION_WORDS,
     COMBINED_PLACES,
     CONTEXT_CLASSES,
     MONEY_CONTEXT,
@@ -46,6 +47,8 @@ _NOT_NAMES = frozenset(
 _OPENING = re.compile(r"[.!?][\"”’']?\s+$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _INCREMENT = re.compile(r"(?:more|additional|extra|further|fresh)\b")
+# "another 2,000 troops", "a further 1,500 soldiers": the words just before the number.
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|further|additional|extra|more)\s+\S*$")
 _RATE = re.compile(
     r"\b(?:a|per|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b"
     r"|\b(?:in|over|during) the (?:past|last) (?:day|week|24 hours|month)\b"
@@ -71,11 +74,14 @@ def counts_troops(figure: Mapping[str, Any]) -> bool | None:
 
     >>> counts_troops({"unit": "soldier"}), counts_troops({"unit": "person", "subject": "people"})
     (True, False)
+    >>> counts_troops({"unit": "person", "subject": None}) is None
+    True
     """
     words = set(_WORD.findall(f"{figure.get('unit') or ''} {figure.get('subject') or ''}".lower()))
     if any(unit_class(w.rstrip("s")) == "troops" or unit_class(w) == "troops" for w in words):
         return True
-    if words & CIVILIAN_WORDS:
+    # Only a subject the text writes out says civilians: a unit may be inferred ("person").
+    if set(_WORD.findall((figure.get("subject") or "").lower())) & CIVILIAN_WORDS:
         return False
     return None
 
@@ -104,8 +110,16 @@ def quantity_class(figure: Mapping[str, Any]) -> str | None:
     'insured losses (dollar)'
     """
     subject = " ".join(_WORD.findall((figure.get("subject") or "").lower()))
-    if _INCREMENT.match(subject) or _RATE.search(" ".join(_window_of(figure))):
+    after, before = _window_of(figure)
+    own = (figure.get("text") or "").lower()
+    if (
+        _INCREMENT.match(subject)
+        or _INCREMENT_BEFORE.search(before + " " + own.split(" ")[0])
+        or _RATE.search(after + " " + before)
+    ):
         return None  # "40,000 more troops", "1,000 a week": not a level to compare
+    if set(subject.split()) & POPULATION_WORDS:
+        return "population"
     cls = _base_class(figure)
     if cls is None or cls in SELF_EXPLAINING:
         return cls
@@ -231,10 +245,12 @@ def _nearest(
     if not 0 <= offset <= end <= len(sentence):
         return None
     after, before = _window(sentence, offset, end)
+    own = (figure.get("text") or "").lower()  # "4,100 wounded soldiers" says it itself
     best: tuple[int, int, str] | None = None
     for order, (name, rx) in enumerate(classes):
+        candidates = [0] if rx.search(own) else []
         m = rx.search(after)
-        candidates = [m.start()] if m else []
+        candidates += [m.start() + 1] if m else []
         for m in rx.finditer(before):
             candidates.append(len(before) - m.end() + 8)  # words before count a little further off
         for distance in candidates:

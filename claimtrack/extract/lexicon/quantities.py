@@ -46,7 +46,7 @@ MONEY_CONTEXT: tuple[tuple[str, tuple[str, ...]], ...] = (
 # the class alone. Any other unit (percent, acre, magnitude) compares only figures with
 # the same subject.
 SELF_EXPLAINING = frozenset(
-    ("troops", "deaths", "wounded", "casualties", "crowd", "displaced", "captured", "buildings")
+    ("troops", "deaths", "wounded", "casualties", "crowd", "displaced", "captured", "buildings", "population")
 )
 
 # Units that count people without saying what about them.
@@ -55,6 +55,9 @@ PEOPLE_UNITS = frozenset("person people other civilian resident victim child adu
 # Words in a figure's subject that say it counts civilians rather than troops. A story
 # that counts both keeps soldiers killed apart from its overall death toll.
 CIVILIAN_WORDS = frozenset("people person civilian civilians residents villagers children women men".split())
+
+# A subject with one of these counts everyone who lives somewhere: not a crowd, not a toll.
+POPULATION_WORDS = frozenset("population inhabitants residents citizens".split())
 
 # Counts of people at one event (a march, a rally) measure that event; they are never
 # revisions of one another, unlike running tolls.

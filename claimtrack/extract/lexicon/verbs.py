@@ -87,6 +87,7 @@ REPORTING_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("put", "estimate", "put", "put puts put putting"),
     ("peg", "estimate", "put", "peg pegs pegged pegging"),
     ("tally", "estimate", "object", "tally tallies tallied tallying"),
+    ("revise", "estimate", "object", "revise revises revised revising"),
 )
 
 # Verbs whose base or -s form is more often a noun ("the claims", "his reports"): those
