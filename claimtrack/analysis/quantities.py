@@ -21,13 +21,13 @@ from typing import Any
 from claimtrack.extract.lexicon.quantities import (
     ALIASES,
     CIVILIAN_WORDS,
-    POPULATION_WORDS,
     COMBINED_PLACES,
     CONTEXT_CLASSES,
     MONEY_CONTEXT,
     PARTY_STOPWORDS,
     PEOPLE_UNITS,
     PLACE_ALIASES,
+    POPULATION_WORDS,
     SELF_EXPLAINING,
     UNIT_CLASSES,
 )

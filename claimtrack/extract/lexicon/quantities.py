@@ -31,7 +31,8 @@ CONTEXT_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wounded", ("injured", "wounded", "hurt", "injuries")),
     ("displaced", ("displaced", "evacuated", "homeless", "fled", "refugees", "evacuees")),
     # Not "march": the month is far more common in news than the walk.
-    ("crowd", ("protest", "marched", "marcher", "a march", "the march", "rally", "turnout", "took to the streets", "turned out", "attended",
+    ("crowd", ("protest", "marched", "marcher", "a march", "the march", "rally", "turnout",
+               "took to the streets", "turned out", "attended",
                "demonstrat", "crowd", "joined", "gathered")),
 )  # fmt: skip
 
