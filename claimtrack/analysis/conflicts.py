@@ -31,6 +31,7 @@ from claimtrack.analysis.quantities import (
     quantity_class,
     same_party,
     stories,
+    story_names,
 )
 from claimtrack.extract.lexicon.quantities import EVENT_CLASSES
 from claimtrack.models import period
@@ -92,8 +93,8 @@ def _party(f: Mapping[str, Any]) -> str | None:
 
 def quantity_groups(
     figures: Iterable[dict[str, Any]], statements: Sequence[dict[str, Any]] = ()
-) -> dict[tuple[int, str, str], list[dict[str, Any]]]:
-    """Figures by quantity: (story number, class of thing counted, place).
+) -> dict[tuple[int, str, str, str], list[dict[str, Any]]]:
+    """Figures by quantity: (story number, class of thing counted, place, story name).
 
     Places split a quantity only where the text itself sets them apart: when one sentence
     gives figures of one class for different places ("12,391 in Turkey and 2,992 in
@@ -101,6 +102,7 @@ def quantity_groups(
     """
     figures = [f for f in figures if f.get("value") is not None or f.get("high") is not None]
     story = stories([*figures, *statements])
+    named = story_names([*figures, *statements], story)
     by_class: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for f in figures:
         cls = quantity_class(f)
@@ -136,7 +138,10 @@ def quantity_groups(
                 else:
                     p = next(iter(dominant), None)
             groups[(number, cls, p if p in contrasted else "")].append(f)
-    return groups
+    return {
+        (number, cls, where, named.get(number, "")): members
+        for (number, cls, where), members in groups.items()
+    }
 
 
 def quantities(
@@ -146,10 +151,18 @@ def quantities(
 
     Each figure gains a "quantity" field with its quantity's label.
     """
+    groups = quantity_groups(figures, statements)
+    base = {key: quantity_label(key[1], members) for key, members in groups.items()}
+    shared = Counter(label for (_, _, where, _), label in base.items() if not where)
     out = []
-    for (_, cls, where), members in quantity_groups(figures, statements).items():
+    for key, members in groups.items():
+        _, cls, where, story = key
         members.sort(key=lambda f: (_day(f) or dt.date.min, f.get("source_id") or 0, f.get("start") or 0))
-        label = quantity_label(cls, members) + (f" in {where}" if where else "")
+        label = base[key]
+        if where:
+            label += f" in {where}"
+        elif shared[label] > 1 and story:  # two stories count the same thing: say which
+            label += f" — {story}"
         for f in members:
             f["quantity"] = label
         out.append({"quantity": label, "unit": cls, "place": where or None, "figures": members})
@@ -215,13 +228,14 @@ def _conflicts_in(
             key=lambda i: (days[i] or dt.date.min, members[i].get("source_id") or 0, members[i]["start"])
         )
         chosen = [members[i] for i in component]
+        named = f"{label}, {days[component[0]]}" if cls in EVENT_CLASSES and days[component[0]] else label
         inside = set(component)
         conflict = any(i in inside and j in inside for i, j in disagree)
         values = [abs(v) for f in chosen for v in _number(f) if v is not None]
         out.append({
             "kind": "figures" if conflict else "revision",
             "topic": _common_topic(chosen),
-            "quantity": label,
+            "quantity": named,
             "unit": cls,
             "spread": round(max(values) / min(values), 3) if values and min(values) > 0 else None,
             "claimants": sorted({canonical_party(_party(f), aliases) or "" for f in chosen}),
@@ -232,13 +246,27 @@ def _conflicts_in(
 
 
 def quantity_label(cls: str, figures: Sequence[Mapping[str, Any]]) -> str:
-    """A readable name for a quantity: its most common subject, else its class."""
-    subjects = Counter((f.get("subject") or "").strip() for f in figures if f.get("subject"))
-    subjects.pop("", None)
-    if subjects:
-        subject = max(subjects, key=lambda s: (subjects[s], len(s.split())))
-        if len(subject.split()) > 1:
-            return f"{subject} ({cls})"
+    """A readable name for a quantity: its class, led by the names its subjects share.
+
+    >>> quantity_label("troops", [{"subject": "North Korean soldiers"}, {"subject": "troops"}])
+    'North Korean troops'
+    >>> quantity_label("deaths", [{"subject": "people"}])
+    'deaths'
+    """
+    leads: Counter[str] = Counter()
+    for f in figures:
+        words = (f.get("subject") or "").split()
+        lead = []
+        for word in words[:-1]:  # the capitalised words before the head noun: "North Korean"
+            if not word[:1].isupper():
+                break
+            lead.append(word)
+        if lead:
+            leads[" ".join(lead)] += 1
+    if leads:
+        lead = max(leads, key=lambda k: (leads[k], len(k)))
+        if lead.lower() not in cls.lower():
+            return f"{lead} {cls}"
     return cls
 
 

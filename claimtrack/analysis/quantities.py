@@ -327,6 +327,25 @@ def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> di
     return {sid: roots.setdefault(find(sid), len(roots)) for sid in ids}
 
 
+def story_names(records: Iterable[Mapping[str, Any]], story: Mapping[Any, int]) -> dict[int, str]:
+    """A name for each story: the name its sentences mention most ("Gaza", "Syria").
+
+    Only names of one or two words count, so a story is called by its place or main
+    party rather than by a long title.
+    """
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    seen: set[tuple[Any, str]] = set()
+    for r in records:
+        key = (r.get("source_id"), r.get("sentence") or "")
+        if key in seen or r.get("source_id") not in story:
+            continue
+        seen.add(key)
+        for name, n in names(r.get("sentence") or "").items():
+            if len(name.split()) <= 2:
+                counts[story[r.get("source_id")]][name.removesuffix("’s").removesuffix("'s")] += n
+    return {number: c.most_common(1)[0][0] for number, c in counts.items() if c}
+
+
 def canonical_party(name: str | None, aliases: Mapping[str, str] | None = None) -> str | None:
     """A claimant's canonical name through the aliases (built-in, then the user's).
 
