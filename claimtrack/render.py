@@ -189,53 +189,78 @@ def render_source(source: dict[str, Any], statements: Sequence[dict], figures: S
 
 
 def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
-    """Each conflict as a group: its quantity or topic, then one row per figure or statement."""
+    """Each conflict as a group: its quantity or topic, then one row per figure or statement.
+
+    Rows are ordered by the date each figure refers to, so a revision reads top to bottom.
+    The sentence a record came from is shown when the terminal has room for it.
+    """
     from rich.table import Table
 
     con = console()
     if not conflicts:
         console(stderr=True).print("No conflicts found.")
         return
+    wide = con.width >= 150
     for c in conflicts:
+        t = Table(title=_conflict_title(c), title_justify="left", box=None if plain() else _box(),
+                  header_style="bold", title_style="bold")  # fmt: skip
         if c["kind"] in ("figures", "revision"):
-            spread = f", spread ×{c['spread']:.1f}" if c.get("spread") else ""
-            if c["kind"] == "figures":
-                title = f"#{c['id']} {c['quantity']}: {len(c['claimants'])} claimants disagree{spread}"
-            else:
-                title = f"#{c['id']} {c['quantity']}: revised over time{spread}"
-            t = Table(title=title, title_justify="left", box=None if plain() else _box(), header_style="bold")
-            for name in ("claimant", "figure", "qualifier", "date", "outlet", "published", "sentence"):
-                t.add_column(name, overflow="fold", max_width=60 if name == "sentence" else 28)
-            for f in c["figures"]:
-                figure = _figure_as_written(f) + (
-                    " (projection)" if f.get("modality") == "projection" else ""
-                )
-                date = (f.get("date") or "") + (f" ({f['date_text']})" if f.get("date_text") else "")
-                t.add_row(
-                    f.get("claimant") or "",
-                    figure,
-                    f.get("qualifier") or "",
-                    date,
-                    f.get("outlet") or "",
-                    f.get("published") or "",
-                    _cut(f.get("sentence")),
-                )
+            columns = ["date", "claimant", "figure", "source"] + (["sentence"] if wide else [])
+            rows = [
+                [
+                    _dated(f),
+                    f.get("claimant") or "(the outlet)",
+                    _figure_as_written(f) + (" (projection)" if f.get("modality") == "projection" else ""),
+                    _source(f),
+                    _cut(f.get("sentence"), 70),
+                ]
+                for f in c["figures"]
+            ]
         else:
-            title = f"#{c['id']} {c['topic']}: denials against claims"
-            t = Table(title=title, title_justify="left", box=None if plain() else _box(), header_style="bold")
-            for name in ("speaker", "stance", "cue", "date", "outlet", "sentence"):
-                t.add_column(name, overflow="fold", max_width=60 if name == "sentence" else 28)
-            for s in c["statements"]:
-                t.add_row(
-                    s.get("speaker") or "",
-                    s.get("stance") or "",
-                    s.get("cue") or "",
-                    s.get("date") or "",
-                    s.get("outlet") or "",
-                    _cut(s.get("sentence")),
-                )
+            columns = ["date", "speaker", "stance", "said", "source"]
+            rows = [
+                [s.get("date") or "", s.get("speaker") or "", s.get("stance") or "",
+                 _cut(s.get("content"), 70 if wide else 44), _source(s)]
+                for s in c["statements"]
+            ]  # fmt: skip
+        for name in columns:
+            wraps = name in ("sentence", "said", "claimant", "speaker", "figure")
+            t.add_column(
+                name,
+                overflow="fold" if wraps else "ellipsis",
+                no_wrap=not wraps,
+                min_width=_CONFLICT_WIDTHS.get(name),
+                max_width=34 if name == "figure" else None,
+            )
+        for row in rows:
+            t.add_row(*row[: len(columns)])
         con.print(t)
         con.print()
+
+
+# Columns of the conflicts table that must stay readable when the terminal is narrow.
+_CONFLICT_WIDTHS = {"date": 10, "claimant": 14, "speaker": 14, "said": 20, "figure": 12, "sentence": 30}
+
+
+def _conflict_title(c: dict[str, Any]) -> str:
+    spread = f", spread ×{c['spread']:.1f}" if c.get("spread") else ""
+    if c["kind"] == "figures":
+        return f"#{c['id']} {c['quantity']}: {len(c['claimants'])} claimants disagree{spread}"
+    if c["kind"] == "revision":
+        return f"#{c['id']} {c['quantity']}: revised over time{spread}"
+    return f"#{c['id']} {c['topic']}: denials against claims"
+
+
+def _dated(f: dict[str, Any]) -> str:
+    """A figure's date with the words it came from: "2024-12 (by December)"."""
+    date = f.get("date") or ""
+    return f"{date} ({f['date_text']})" if f.get("date_text") else date
+
+
+def _source(r: dict[str, Any]) -> str:
+    """Where a record was printed: "Outlet, 2024-10-25"."""
+    outlet = r.get("outlet") or Path(r.get("path") or "").name
+    return f"{outlet}, {r['published']}" if r.get("published") else outlet
 
 
 def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
