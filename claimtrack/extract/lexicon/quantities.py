@@ -29,7 +29,8 @@ CONTEXT_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("deaths", ("killed", "dead", "died", "death", "deaths", "death toll", "lost their lives", "perished",
                 "bodies", "fatalit", "toll")),
     ("wounded", ("injured", "wounded", "hurt", "injuries")),
-    ("displaced", ("displaced", "evacuated", "homeless", "fled", "refugees", "evacuees")),
+    ("displaced", ("displaced", "evacuated", "homeless", "fled", "refugees", "evacuees", "shelters",
+                   "camps", "driven from")),
     # Not "march": the month is far more common in news than the walk.
     ("crowd", ("protest", "marched", "marcher", "a march", "the march", "rally", "turnout",
                "took to the streets", "turned out", "attended",
