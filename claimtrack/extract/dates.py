@@ -850,7 +850,11 @@ def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
 
 
 def reference_date(
-    sentence_start: int, sentence_end: int, dates: list[DateMention], published: dt.date | None
+    sentence_start: int,
+    sentence_end: int,
+    dates: list[DateMention],
+    published: dt.date | None,
+    deadline_first: bool = True,
 ) -> tuple[str | None, str | None]:
     """The date a statement or figure in the sentence refers to, as (value, date text).
 
@@ -859,13 +863,18 @@ def reference_date(
 
     A deadline ("by December") first, else the first day, week or month the sentence
     states that lies within a year of publication, else the publication date with no date
-    text. Years and anchors ("since 2018", "after the war") say when something began or
-    compare with the past; they are not when a figure holds. The date text carries the
-    relation word: "by December".
+    text. A statement is dated by when it was made (``deadline_first=False``): "estimated
+    this week that 10,000 could go by December" was said this week. Years and anchors
+    ("since 2018", "after the war") say when something began or compare with the past;
+    they are not when a figure holds. The date text carries the relation word: "by
+    December".
 
     >>> ds = find_dates("It said 10,000 would go by December.", dt.date(2024, 10, 25))
     >>> reference_date(0, 36, ds, dt.date(2024, 10, 25))
     ('2024-12', 'by December')
+    >>> ds = find_dates("It estimated this week that 10,000 would go by December.", dt.date(2024, 10, 25))
+    >>> reference_date(0, 56, ds, dt.date(2024, 10, 25), deadline_first=False)
+    ('2024-W43', 'this week')
     >>> ds = find_dates("The worst quake since 1939 killed 7,000 on Monday.", dt.date(2023, 2, 7))
     >>> reference_date(0, 50, ds, dt.date(2023, 2, 7))
     ('2023-02-06', 'Monday')
@@ -878,7 +887,8 @@ def reference_date(
         if d.end <= sentence_end and d.value:
             inside.append(d)
     deadline = next((d for d in inside if d.relation == "by"), None)
-    chosen = deadline or next((d for d in inside if _states_when(d, published)), None)
+    stated = next((d for d in inside if _states_when(d, published)), None)
+    chosen = (deadline or stated) if deadline_first else stated
     if chosen is not None:
         return chosen.value, (f"{chosen.relation} {chosen.text}" if chosen.relation else chosen.text)
     return (published.isoformat() if published else None), None

@@ -51,7 +51,9 @@ def extract(
     context = _Context(text, sentences, matcher)
     statements = [
         dataclasses.replace(
-            s, date=reference_date(s.start, s.end, dates, published)[0], topics=context.topics(s.start)
+            s,
+            date=reference_date(s.start, s.end, dates, published, deadline_first=False)[0],
+            topics=context.topics(s.start),
         )
         for s in statements
     ]
