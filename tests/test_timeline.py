@@ -178,8 +178,9 @@ def test_timeline_json(news: Path) -> None:
         ("2025-02-10", "day", "figure", "Karsian officials", 120),
         ("2025-W09", "week", "statement", "Norvanian officials", (None, None)),
         ("2025-W09", "week", "figure", "Norvanian officials", 3000),
+        # a statement is dated when it was made; its figure by the deadline it names
+        ("2025-03-03", "day", "statement", "Norvanian defence ministry", (None, None)),
         ("2025-03-05", "day", "statement", "Velm officials", (None, None)),
-        ("2025-12", "month", "statement", "Norvanian defence ministry", (None, None)),
         ("2025-12", "month", "figure", "Norvanian defence ministry", 12000),
     ]
     figure = found[5]
@@ -202,7 +203,7 @@ FILTERS = [
     (("--claimant", "rebel"), lambda r: r["kind"] == "figure" and r["speaker"] == "Ostra rebel commanders"),
     (("--quantity", "TROOPS"), lambda r: r["kind"] == "figure" and r["quantity"] == "troops"),
     (("--quantity", "deaths"), lambda r: r["kind"] == "figure" and r["quantity"] == "deaths"),
-    (("--since", "2025-03-01"), lambda r: r["date"] in ("2025-03-05", "2025-12")),
+    (("--since", "2025-03-01"), lambda r: r["date"] in ("2025-03-03", "2025-03-05", "2025-12")),
     (("--until", "2025-02-28"), lambda r: r["date"] in ("2025-02", "2025-02-10", "2025-W09")),
     (("--since", "2025-02-05", "--until", "2025-02-20"), lambda r: r["date"] == "2025-02-10"),
 ]
