@@ -369,9 +369,28 @@ def _query(db: Path, method: str, fmt: str, json_flag: bool, columns: list[str],
     from claimtrack.store import Filters
 
     fmt = _format(fmt, json_flag)
+    limit = _table_limit(fmt, filters.pop("limit", None))
     with _open(db) as store:
-        rows = getattr(store, method)(Filters(**filters))
-    render(rows, fmt, columns, widths=WIDTHS)
+        rows = getattr(store, method)(Filters(**filters, limit=limit))
+    render(_cut_rows(rows, fmt, limit), fmt, columns, widths=WIDTHS)
+
+
+TABLE_ROWS = 200  # a table longer than this is read by no one, and slow to lay out
+
+
+def _table_limit(fmt: str, limit: int | None) -> int | None:
+    """The rows to fetch: a table without --limit gets one more than it shows, to know."""
+    return TABLE_ROWS + 1 if fmt == "table" and limit is None else limit
+
+
+def _cut_rows(rows: list[dict[str, Any]], fmt: str, limit: int | None) -> list[dict[str, Any]]:
+    if fmt == "table" and limit == TABLE_ROWS + 1 and len(rows) > TABLE_ROWS:
+        print(
+            f"Showing the first {TABLE_ROWS} rows; give --limit N for more, or --format json for all.",
+            file=sys.stderr,
+        )
+        return rows[:TABLE_ROWS]
+    return rows
 
 
 @app.command()
@@ -475,8 +494,10 @@ def search(
     from claimtrack.render import render
 
     fmt = _format(fmt, json_flag)
+    fetch = _table_limit(fmt, limit)
     with _open(db) as store:
-        rows = store.search(query, limit)
+        rows = store.search(query, fetch)
+    rows = _cut_rows(rows, fmt, fetch)
     render(rows, fmt, ["source_id", "published", "outlet", "sentence", "path"], widths=WIDTHS)
 
 
@@ -768,7 +789,7 @@ def verify(
 @app.command()
 def remove(
     sources: Annotated[
-        list[str], typer.Argument(help="Source ids, paths, or unique parts of a path or title.", metavar="SOURCE...")
+        list[str], typer.Argument(help="Source ids, paths, or parts of a path or title.", metavar="SOURCE...")
     ],
     db: DbOption = DEFAULT_DB,
     json_out: Annotated[bool, typer.Option("--json", help="Print what was removed as JSON.")] = False,
@@ -777,13 +798,15 @@ def remove(
 
     Example: claimtrack remove 3 articles/old.txt
     """
+    from dataclasses import asdict
+
     from claimtrack.maintenance import remove as remove_sources
     from claimtrack.render import to_json
 
     with _open(db) as store:
         removed = remove_sources(store, sources)
     if json_out:
-        print(to_json([{"source_id": r.source_id, "path": r.path, **r.records} for r in removed]))
+        print(to_json([asdict(r) for r in removed]))
     for r in removed:
         counts = ", ".join(f"{n} {table}" for table, n in r.records.items() if table != "sentences")
         print(f"Removed source {r.source_id} ({r.path}): {counts}", file=sys.stderr)
@@ -799,15 +822,15 @@ def reextract(
 
     Example: claimtrack reextract --source 3
     """
+    from dataclasses import asdict
+
     from claimtrack.maintenance import reextract as run
     from claimtrack.render import to_json
 
-    done = []
     with _open(db) as store:
-        for item in run(store, source):
-            done.append(item)
+        done = list(run(store, source))
     if json_out:
-        print(to_json([{"source_id": r.source_id, "path": r.path, "before": r.before, "after": r.after} for r in done]))
+        print(to_json([asdict(r) for r in done]))
     totals = {
         table: (sum(r.before[table] for r in done), sum(r.after[table] for r in done))
         for table in ("statements", "figures", "dates")

@@ -3,17 +3,28 @@
 A bad file never stops the run: it becomes a failed ``Outcome`` naming the file and the
 reason, and the next file is read. Extraction happens before the write transaction, so
 the database is locked only for the short time it takes to insert one source's records.
+
+Reading, decoding and extraction (``prepare``) may run in worker processes; storing
+(``store_prepared``) happens in this one, the only writer, in input order — so a run
+stores the same records with the same ids whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain, islice
+from pathlib import Path
 
 from claimtrack.errors import ClaimtrackError, ReadError
+from claimtrack.models import Extraction
 from claimtrack.reader import Document, expand_paths, read_document
-from claimtrack.store import SourceInfo, Store, sha256
+from claimtrack.store import SourceInfo, Store, sha256, word_count
+
+Progress = Callable[[float], None]  # the fraction of one text's extraction done
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +158,114 @@ def _first_line_title(text: str) -> str | None:
     return line if 0 < len(line) <= 150 and not line.endswith((".", ",", ";", ":")) else None
 
 
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input for ``prepare``: a path, its bytes when read already (standard input)."""
+
+    path: str
+    data: bytes | None = None
+    overrides: Overrides = Overrides()
+    force: bool = False
+    db: str | None = None  # the store, consulted to skip extracting texts it holds
+    error: str | None = None  # the path could not even be listed
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One input read and extracted, ready to store: what a worker sends back."""
+
+    path: str
+    info: SourceInfo | None = None
+    text: str = ""
+    digest: str = ""
+    words: int = 0
+    published: dt.date | None = None
+    extraction: Extraction | None = None  # None when the store already held the text
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def prepare(
+    task: Task, stored: Callable[[str], int | None] | None = None, progress: Progress | None = None
+) -> Prepared:
+    """Read, decode and extract one input (in a worker process, or in this one)."""
+    from claimtrack.extract import extract
+
+    if task.error:
+        return Prepared(task.path, error=task.error)
+    try:
+        document = read_document(task.path, task.data)
+        info, published, warnings = describe(document, task.overrides)
+        digest = sha256(document.text)
+        prepared = Prepared(
+            document.path, info, document.text, digest, word_count(document.text), published,
+            warnings=tuple(warnings),
+        )  # fmt: skip
+        if stored is None and task.db:
+            stored = partial(_stored_in, task.db)
+        if stored is not None and not task.force and stored(digest) is not None:
+            return prepared
+        records = extract(document.text, published, **({"progress": progress} if progress else {}))
+        return _replace(prepared, extraction=records)
+    except ReadError as exc:
+        return Prepared(task.path, error=str(exc))
+    except ClaimtrackError as exc:
+        return Prepared(task.path, error=f"{task.path}: {exc}")
+
+
+def _replace(prepared: Prepared, **changes: object) -> Prepared:
+    import dataclasses
+
+    return dataclasses.replace(prepared, **changes)  # type: ignore[arg-type]
+
+
+_readers: dict[str, sqlite3.Connection] = {}
+
+
+def _stored_in(db: str, digest: str) -> int | None:
+    """The id of a stored text, looked up by a worker on its own read-only connection."""
+    conn = _readers.get(db)
+    if conn is None:
+        try:
+            conn = _readers[db] = sqlite3.connect(
+                f"{Path(db).resolve().as_uri()}?mode=ro", uri=True, timeout=60
+            )
+        except sqlite3.Error:
+            return None
+    try:
+        row = conn.execute("SELECT id FROM sources WHERE sha256 = ?", [digest]).fetchone()
+    except sqlite3.Error:
+        return None  # a store still being created: extract, and let the writer decide
+    return row[0] if row else None
+
+
+def store_prepared(store: Store, prepared: Prepared, force: bool = False) -> Outcome:
+    """Store one prepared input (or find it stored already): the writer's side."""
+    p = prepared
+    if p.error is not None or p.info is None:
+        return Outcome(p.path, "failed", error=p.error)
+    existing = store.find_by_hash(p.digest)
+    if existing is not None and not force:
+        return Outcome(p.path, "unchanged", existing, words=0, warnings=p.warnings)
+    records = p.extraction
+    if records is None:  # the worker found it stored; it has been removed since
+        from claimtrack.extract import extract
+
+        records = extract(p.text, p.published)
+    source_id, written = store.add_source(p.info, p.text, records, force=force)
+    if not written:  # another process stored the same text in the meantime
+        return Outcome(p.path, "unchanged", source_id, warnings=p.warnings)
+    return Outcome(
+        p.path,
+        "replaced" if existing is not None else "added",
+        source_id,
+        statements=len(records.statements),
+        figures=len(records.figures),
+        words=p.words,
+        warnings=p.warnings,
+    )
+
+
 def ingest_document(store: Store, document: Document, overrides: Overrides, force: bool = False) -> Outcome:
     """Extract and store one document (or find it already stored)."""
     from claimtrack.extract import extract
@@ -177,17 +296,51 @@ def ingest_paths(
     overrides: Overrides = Overrides(),
     force: bool = False,
     read_stdin: Callable[[], bytes] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Iterator[Outcome]:
-    """Ingest every file the paths name, yielding one outcome per input."""
-    for path, error in expand_paths(paths):
-        if error is not None:
-            yield Outcome(path, "failed", error=str(error))
+    """Ingest every file the paths name, yielding one outcome per input, in order.
+
+    ``jobs`` > 1 reads and extracts in that many worker processes (when there are at
+    least two files); ``progress`` hears how far the extraction of each text has got,
+    when it runs in this process.
+    """
+    from claimtrack.parallel import ordered_map
+
+    def tasks(listed: Iterable[tuple[str, ReadError | None]]) -> Iterator[Task]:
+        for path, error in listed:
+            if error is not None:
+                yield Task(path, error=str(error))
+            else:
+                data = read_stdin() if path == "-" and read_stdin else None
+                yield Task(path, data, overrides, force, str(store.path))
+
+    listed = expand_paths(paths)
+    head = list(islice(listed, 2))
+    items = tasks(chain(head, listed))
+    if jobs > 1 and len(head) > 1:
+        work = ordered_map(prepare, items, jobs, preload=("claimtrack.extract.pipeline",))
+    else:
+        work = map(partial(prepare, stored=store.find_by_hash, progress=progress), items)
+    for prepared in work:
+        yield store_prepared(store, prepared, force)
+
+
+def ingest_records(store: Store, lines: Iterable[str], name: str, force: bool = False) -> Iterator[Outcome]:
+    """Store lines written by ``extract --format jsonl``; a bad line fails as ``NAME:LINE``."""
+    from claimtrack.records import RecordError, from_line
+
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
             continue
         try:
-            data = read_stdin() if path == "-" and read_stdin else None
-            document = read_document(path, data)
-            yield ingest_document(store, document, overrides, force)
-        except ReadError as exc:
-            yield Outcome(path, "failed", error=str(exc))
-        except ClaimtrackError as exc:
-            yield Outcome(path, "failed", error=f"{path}: {exc}")
+            found = from_line(line)
+        except RecordError as exc:
+            where = f"{name}:{number}"
+            yield Outcome(where, "failed", error=f"{where}: {exc}")
+            continue
+        prepared = Prepared(
+            found.info.path, found.info, found.text, sha256(found.text), word_count(found.text),
+            extraction=found.extraction,
+        )  # fmt: skip
+        yield store_prepared(store, prepared, force)

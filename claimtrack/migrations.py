@@ -8,10 +8,33 @@ is a new migration. After applying them the store records their count in
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("claimtrack")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class _Migrations:
+    """Collects the migrations in order; sqlite-utils' ``Migrations`` is built only to apply them.
+
+    Importing sqlite-utils costs more than a whole query on a small store, and opening a
+    store needs ``SCHEMA_VERSION`` from this module every time.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Callable[[Database], None]] = []
+
+    def __call__(self) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self._migrations.append(fn)
+            return fn
+
+        return register
+
+
+migrations = _Migrations("claimtrack")
 
 
 @migrations()
@@ -131,10 +154,32 @@ def m002_aliases_and_topics(db: Database) -> None:
     db["topics"].create({"name": str, "term": str}, pk=("name", "term"))
 
 
+@migrations()
+def m003_record_topics(db: Database) -> None:
+    # --topic was `topics LIKE '%"name"%'`, a scan of every record. This link table,
+    # written at ingest from each record's topics, answers it through an index. Its key
+    # serves deleting a source's records; the second index serves the topic filter.
+    db.execute(
+        "CREATE TABLE record_topics (kind TEXT NOT NULL, record_id INTEGER NOT NULL, "
+        "topic TEXT NOT NULL, PRIMARY KEY (kind, record_id, topic)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_record_topics_topic ON record_topics (topic, kind, record_id)")
+    for table in ("statements", "figures"):
+        db.execute(
+            f"INSERT OR IGNORE INTO record_topics (kind, record_id, topic) SELECT '{table}', r.id, t.value "
+            f"FROM {table} r, json_each(r.topics) t WHERE r.topics IS NOT NULL AND json_valid(r.topics)"
+        )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
 def migrate(db: Database) -> None:
     """Apply pending migrations and record the schema version."""
-    migrations.apply(db)
+    from sqlite_utils.migrations import Migrations
+
+    applied = Migrations(migrations.name)
+    for fn in migrations._migrations:
+        applied()(fn)
+    applied.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -22,6 +22,9 @@ Binary detection: a NUL (byte, or character in UTF-16), or more than one charact
 ten of the first 8,192 being a C0 control other than tab, newline, vertical tab, form
 feed and carriage return (or DEL). Text that is empty or only white space is refused.
 
+Size: a file over ``MAX_BYTES`` (10 MB) is refused before it is read. No article is that
+long, and extraction over tens of megabytes of text would hold a run up for minutes.
+
 Every error is a :class:`ReadError` whose one-line message starts with the path.
 """
 
@@ -41,6 +44,7 @@ from claimtrack.errors import ReadError
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
 
+MAX_BYTES = 10_000_000
 _SAMPLE = 8192  # characters inspected for control characters
 _MAX_CONTROL_SHARE = 0.1
 # C0 controls and DEL, less the white space that text files legitimately hold.
@@ -181,14 +185,29 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         if name == "-":
             data = sys.stdin.buffer.read()
         else:
+            _check_size(name, _size(name))
             try:
                 data = Path(path).read_bytes()
             except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
                 raise _os_error(name, exc, missing="no such file") from None
+    _check_size(name, len(data))  # standard input, or a file that grew
     text, encoding = decode(data, name)
     del data  # the bytes are not needed while the body is copied out: keeps the peak lower
     meta, body = split_front_matter(text)
     return Document(path=name, text=body, meta=meta, encoding=encoding)
+
+
+def _size(name: str) -> int:
+    try:
+        return os.stat(name).st_size
+    except (OSError, ValueError):
+        return 0  # reading the file reports the problem
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > MAX_BYTES:
+        limit = MAX_BYTES // 1_000_000
+        raise _error(name, f"too large ({size / 1e6:.1f} MB; an article may be at most {limit} MB)")
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, ReadError | None]]:

@@ -190,12 +190,12 @@ class Store:
         """
         digest = sha256(text)
         row = {
-            "path": info.path,
-            "title": info.title,
-            "outlet": info.outlet,
+            "path": _storable(info.path),
+            "title": _storable(info.title),
+            "outlet": _storable(info.outlet),
             "published": info.published,
             "published_from": info.published_from,
-            "url": info.url,
+            "url": _storable(info.url),
             "sha256": digest,
             "words": word_count(text),
             "encoding": info.encoding,
@@ -337,7 +337,12 @@ class Store:
             params.append(self.resolve_source(filters.source))
         who = filters.speaker if table == "statements" else filters.claimant
         if who and speaker_column:
-            where.append(f"r.{speaker_column} LIKE ? ESCAPE '\\'")
+            # The names matching, found in the (small) index of names, then their records
+            # through it: a LIKE on the table itself reads every record.
+            where.append(
+                f"r.{speaker_column} IN (SELECT DISTINCT {speaker_column} FROM {table} "
+                f"WHERE {speaker_column} LIKE ? ESCAPE '\\')"
+            )
             params.append("%" + _escape_like(who) + "%")
         if filters.stance and table == "statements":
             where.append("r.stance = ?")
@@ -513,6 +518,21 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(row.get("topics"), str):
         row["topics"] = json.loads(row["topics"])
     return row
+
+
+def _storable(value: str | None) -> str | None:
+    """Text SQLite can hold: a file name's bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) become ``\\xe9`` escapes instead of failing the whole run.
+
+    >>> _storable("caf\\udce9.txt"), _storable("café.txt"), _storable(None)
+    ('caf\\\\xe9.txt', 'café.txt', None)
+    """
+    if value is None:
+        return None
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _escape_like(value: str) -> str:

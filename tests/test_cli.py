@@ -54,6 +54,7 @@ TIMELINE_KEYS = {
 
 COMMANDS = ["ingest", "extract", "sources", "statements", "figures", "dates", "search", "show"]
 COMMANDS += ["conflicts", "timeline", "report"]
+COMMANDS += ["verify", "remove", "reextract"]
 
 
 @pytest.fixture(scope="module")

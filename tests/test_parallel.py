@@ -1,0 +1,98 @@
+"""Ingest in worker processes: the same store whatever the number of jobs, in bounded memory.
+
+Speed is measured in ``benchmarks/``; these tests only pin down what must not change
+with the number of workers: the records, their ids, the order, the summary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FACTORY, FLOODS, MINISTRY, REBELS, TALKS, invoke, write
+
+from claimtrack.parallel import ordered_map
+
+ARTICLES = {"a/ministry.txt": MINISTRY, "a/rebels.md": REBELS, "b/floods.txt": FLOODS,
+            "b/factory.md": FACTORY, "c/talks.txt": TALKS, "c/copy-of-ministry.txt": MINISTRY}  # fmt: skip
+
+
+def articles(root: Path) -> Path:
+    for name, text in ARTICLES.items():
+        write(root / name, text)
+    write(root / "c/empty.txt", "")  # fails, in its place in the order
+    return root
+
+
+def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored row but the ingest time, in id order: equal dumps, equal stores."""
+    conn = sqlite3.connect(db)
+    tables = ["sources", "statements", "figures", "dates", "sentences", "record_topics"]
+    out = {}
+    for table in tables:
+        names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "ingested_at"]
+        order = "kind, record_id, topic" if table == "record_topics" else "id"
+        quoted = ", ".join(f'"{n}"' for n in names)
+        out[table] = conn.execute(f"SELECT {quoted} FROM {table} ORDER BY {order}").fetchall()
+    conn.close()
+    return out
+
+
+def run_ingest(db: Path, *args: str) -> tuple[int, dict[str, Any], str]:
+    result = invoke("ingest", *args, "--db", str(db), "--json")
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+def test_one_job_and_two_store_the_same(tmp_path: Path) -> None:
+    root = articles(tmp_path / "in")
+    one = run_ingest(tmp_path / "one.db", str(root), "--jobs", "1")
+    two = run_ingest(tmp_path / "two.db", str(root), "--jobs", "2")
+    assert one == two
+    code, summary, _ = one
+    assert code == 1  # the empty file
+    assert (summary["added"], summary["unchanged"], summary["failed"]) == (5, 1, 1)
+    assert [f["path"] for f in summary["files"]] == sorted(str(root / n) for n in [*ARTICLES, "c/empty.txt"])
+    stored = dump(tmp_path / "one.db")
+    assert stored == dump(tmp_path / "two.db")
+    assert len(stored["sources"]) == 5 and stored["statements"] and stored["record_topics"]
+
+
+def test_a_second_run_with_jobs_extracts_nothing_new(tmp_path: Path) -> None:
+    root = articles(tmp_path / "in")
+    run_ingest(tmp_path / "s.db", str(root), "--jobs", "2")
+    before = dump(tmp_path / "s.db")
+    code, summary, _ = run_ingest(tmp_path / "s.db", str(root), "--jobs", "2")
+    assert (code, summary["added"], summary["unchanged"]) == (1, 0, 6)
+    assert dump(tmp_path / "s.db") == before
+
+
+def test_force_with_jobs_replaces_in_place(tmp_path: Path) -> None:
+    root = articles(tmp_path / "in")
+    run_ingest(tmp_path / "one.db", str(root), "--jobs", "1")
+    run_ingest(tmp_path / "two.db", str(root), "--jobs", "1")
+    run_ingest(tmp_path / "one.db", str(root), "--jobs", "1", "--force")
+    run_ingest(tmp_path / "two.db", str(root), "--jobs", "2", "--force")
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+
+
+def test_results_come_back_in_input_order() -> None:
+    assert list(ordered_map(abs, range(0, -50, -1), jobs=2)) == list(range(50))
+
+
+def test_the_input_is_not_read_ahead_of_the_window() -> None:
+    # An endless input: a pool that queued it all would never return.
+    first = list(itertools.islice(ordered_map(abs, itertools.count(), jobs=2), 5))
+    assert first == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extract_jsonl_is_the_same_for_any_jobs(tmp_path: Path, jobs: str) -> None:
+    root = articles(tmp_path / "in")
+    one = invoke("extract", str(root), "--format", "jsonl", "--jobs", "1")
+    other = invoke("extract", str(root), "--format", "jsonl", "--jobs", jobs)
+    assert (one.exit_code, one.stdout) == (other.exit_code, other.stdout)
+    assert len(one.stdout.splitlines()) == len(ARTICLES)
