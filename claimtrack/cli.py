@@ -846,6 +846,9 @@ def main() -> None:
     except ClaimtrackError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
+    except UnicodeEncodeError:  # an argument that is not text (bytes a terminal could not decode)
+        print("Error: an argument is not valid text; check its encoding", file=sys.stderr)
+        sys.exit(2)
     except BrokenPipeError:
         # The reader went away (| head): not an error worth a word.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -24,4 +24,7 @@ class ReadError(ClaimtrackError):
 
 
 class StoreError(ClaimtrackError):
-    """The database cannot be used: missing, not a claimtrack store, too new…"""
+    """The database named cannot be used: missing, a directory, not a claimtrack store, too
+    new. The user named the wrong file, so it is a usage error."""
+
+    exit_code = 2

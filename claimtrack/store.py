@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from claimtrack.errors import StoreError, UsageError
+from claimtrack.errors import ClaimtrackError, StoreError, UsageError
 from claimtrack.models import DateMention, Extraction, Figure, Statement, period
 
 BUSY_TIMEOUT_MS = 60_000
@@ -144,7 +144,7 @@ class Store:
                     if self.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
                         migrate(Database(self.conn))
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot prepare the database ({exc})") from None
+            raise ClaimtrackError(f"{self.path}: cannot prepare the database ({exc})") from None
         self.conn.execute("PRAGMA foreign_keys = ON")
         # In WAL mode NORMAL never corrupts the store; it syncs at checkpoints rather than
         # at every commit, which made an ingest of many small articles wait on the disk.
@@ -372,6 +372,15 @@ class Store:
         try:
             return [dict(r) for r in self.conn.execute(sql, [query])]
         except sqlite3.OperationalError as exc:
+            # Not valid query syntax ("O'Brien", an unclosed quote): search for the words as
+            # written instead, each as a phrase, before giving up.
+            words = [w.replace('"', "") for w in query.split()]
+            plain = " ".join(f'"{w}"' for w in words if w)
+            try:
+                if plain and plain != query:
+                    return [dict(r) for r in self.conn.execute(sql, [plain])]
+            except sqlite3.OperationalError:
+                pass
             raise UsageError(f"cannot search for {query!r}: {exc}") from None
 
     # -- aliases and topics ----------------------------------------------------------

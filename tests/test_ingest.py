@@ -232,7 +232,7 @@ def test_all_bad_inputs_at_once(db: Path, tmp_path: Path) -> None:
 def test_ingest_into_an_unusable_database(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", "The council said 12 bridges were closed.\n")
     result = run_main("ingest", str(article), "--db", str(tmp_path))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert result.stderr == f"Error: {tmp_path}: is a directory, not a database file\n"
 
 

@@ -155,7 +155,7 @@ def test_verify_names_each_problem(
     path = rows("show", str(source))["source"]["path"] if source else None
     execute(store, sql.format(record=record))
     result = run_main("verify")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # not a store: the user named the wrong file
     assert "Traceback" not in result.output
     [shown] = result.stdout.splitlines()
     assert re.fullmatch(line.format(source=source, record=record), shown), shown
@@ -182,14 +182,14 @@ def test_verify_a_damaged_file_is_one_error_line(store: Path) -> None:
     data[:16] = b"not a database!!"
     store.write_bytes(bytes(data))
     result = run_main("verify")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # not a store: the user named the wrong file
     assert "Traceback" not in result.output
     assert result.stderr.startswith(f"Error: {store}: ") and result.stderr.count("\n") == 1
 
 
 def test_verify_without_a_store(db: Path) -> None:
     result = run_main("verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert (
         result.stderr
         == f"Error: {db}: no such database; add articles first with: claimtrack ingest FILE...\n"
