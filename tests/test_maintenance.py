@@ -155,7 +155,7 @@ def test_verify_names_each_problem(
     path = rows("show", str(source))["source"]["path"] if source else None
     execute(store, sql.format(record=record))
     result = run_main("verify")
-    assert result.exit_code == 2, result.output  # not a store: the user named the wrong file
+    assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     [shown] = result.stdout.splitlines()
     assert re.fullmatch(line.format(source=source, record=record), shown), shown
