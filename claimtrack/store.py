@@ -351,7 +351,7 @@ class Store:
             where.append("r.unit = ?")
             params.append(filters.unit)
         if filters.topic and table != "dates":
-            clause, values = topic_clause(filters.topic, table)
+            clause, values = topic_clause(filters.topic, table, self.topics())
             where.append(clause)
             params.extend(values)
         if filters.since:
@@ -490,17 +490,27 @@ class Store:
         return before
 
 
-def topic_clause(topic: str, table: str = "statements") -> tuple[str, list[Any]]:
-    """SQL matching records in a topic: a known topic by name, else the word's stem.
+def topic_clause(
+    topic: str, table: str = "statements", own: dict[str, list[str]] | None = None
+) -> tuple[str, list[Any]]:
+    """SQL matching records in a topic: a built-in topic by name, one of the user's own by
+    its terms, else the word's stem.
 
-    A known topic goes through the ``record_topics`` index, not a scan of every record.
+    A built-in topic goes through the ``record_topics`` index, not a scan of every record.
+    The user's topics also match sentences that contain a term, so records stored before
+    the topic was added are found too.
     """
     from claimtrack.extract.lexicon.topics import TOPICS
     from claimtrack.extract.topics import stem
 
     name = topic.strip().lower()
+    indexed = "r.id IN (SELECT record_id FROM record_topics WHERE topic = ? AND kind = ?)"
+    if name in (own or {}):
+        terms = (own or {})[name]
+        likes = " OR ".join("r.sentence LIKE ? ESCAPE '\\'" for _ in terms)
+        return f"({indexed} OR {likes})", [name, table, *("%" + _escape_like(t) + "%" for t in terms)]
     if name in TOPICS:
-        return "r.id IN (SELECT record_id FROM record_topics WHERE topic = ? AND kind = ?)", [name, table]
+        return indexed, [name, table]
     return "r.sentence LIKE ? ESCAPE '\\'", ["%" + _escape_like(stem(name)) + "%"]
 
 

@@ -626,9 +626,6 @@ def test_an_unknown_topic_word_matches_its_stem(db: Path, tmp_path: Path) -> Non
     assert [f["value"] for f in rows("figures", "--topic", "centrifuges")] == [40]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="user topics are stored but never used: --topic only knows built-in TOPICS"
-)
 def test_a_users_topic_selects_records_by_its_terms(db: Path, tmp_path: Path) -> None:
     assert invoke("topic", "add", "nuclear", "uranium", "centrifuge").exit_code == 0
     ingest(write(tmp_path / "plant.md", ENRICHMENT), options=ONE_JOB)
