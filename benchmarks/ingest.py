@@ -1,0 +1,75 @@
+"""End-to-end ingest speed: reading, extraction and storing, in words per second.
+
+Runs the real command line (``claimtrack ingest DIR --jobs N``) into a fresh store in a
+temporary directory, once per number of jobs, and reports wall time, words per second
+and the peak memory of the run (the largest process: the writer or a worker).
+
+    python benchmarks/ingest.py path/to/articles              # --jobs 1 and one per CPU
+    python benchmarks/ingest.py path/to/articles --jobs 1 2 4
+    python benchmarks/ingest.py big.txt --jobs 1               # one long article
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run(paths: list[str], jobs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        command = [sys.executable, "-m", "claimtrack", "ingest", *paths, "--db", str(db), "--json"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([*command, "--jobs", str(jobs)], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if not done.stdout:
+            sys.exit(f"ingest failed:\n{done.stderr}")
+        summary = json.loads(done.stdout)
+        size = db.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.db-*"))
+    return {
+        "jobs": jobs,
+        "files": len(summary["files"]),
+        "failed": summary["failed"],
+        "words": summary["words"],
+        "seconds": seconds,
+        "words_per_s": summary["words"] / seconds,
+        "cpu_s": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "peak_rss_mb": after.ru_maxrss / 1024,  # the largest child so far, in KiB on Linux
+        "store_mb": size / 1e6,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="+", help="Article files or directories.")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", help="Numbers of jobs to try (default: 1 and all CPUs)."
+    )
+    parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
+    args = parser.parse_args()
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    results = [run(args.paths, jobs) for jobs in args.jobs or sorted({1, cpus})]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"{'jobs':>4} {'files':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'cpu s':>7} {'peak MB':>8}")
+    for r in results:
+        print(
+            f"{r['jobs']:>4} {r['files']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words_per_s']:>9,.0f} "
+            f"{r['cpu_s']:>7.1f} {r['peak_rss_mb']:>8.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
