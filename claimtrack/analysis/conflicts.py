@@ -287,9 +287,8 @@ def _content_words(statement: Mapping[str, Any]) -> dict[str, int]:
     return words
 
 
-def _answers(claim: Mapping[str, Any], denial: Mapping[str, Any]) -> int:
+def _overlap(a: Mapping[str, int], b: Mapping[str, int]) -> int:
     """How strongly a denial's content speaks of what a claim says: shared words, names double."""
-    a, b = _content_words(claim), _content_words(denial)
     return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
 
 
@@ -303,18 +302,22 @@ def stance_conflicts(
         for t in [topic] if topic else s.get("topics") or []:
             by_topic[t].append(s)
     out = []
+    words_of: dict[int, dict[str, int]] = {}  # a statement's content words, worked out once
     for name, members in sorted(by_topic.items()):
         denials = [s for s in members if s.get("stance") == "deny" and s.get("speaker")]
         if not denials:
             continue
+        denied = [_content_words(d) for d in denials]
+        deniers = {d["speaker"] for d in denials}
         claims = []
         for s in members:
             if s.get("stance") not in ("assert", "confirm", "estimate") or not s.get("speaker"):
                 continue
-            if any(same_party(s["speaker"], d["speaker"], aliases) for d in denials):
-                continue
-            score = max(_answers(s, d) for d in denials)
-            if score >= 2:
+            words = words_of.get(id(s))
+            if words is None:
+                words = words_of[id(s)] = _content_words(s)
+            score = max(_overlap(words, d) for d in denied)
+            if score >= 2 and not any(same_party(s["speaker"], d, aliases) for d in deniers):
                 claims.append((score, s))
         claims.sort(key=lambda pair: -pair[0])
         chosen = [s for _, s in claims[:MAX_CLAIMS]]
