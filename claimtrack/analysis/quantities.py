@@ -53,6 +53,9 @@ _RATE = re.compile(
     r"\b(?:a|per|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b"
     r"|\b(?:in|over|during) the (?:past|last) (?:day|week|24 hours|month)\b"
 )
+_TROOP_NOUNS = "|".join(sorted({u.split()[-1] for u in UNIT_CLASSES["troops"]}, key=len, reverse=True))
+_TROOP_WORD = re.compile(rf"\b(?:{_TROOP_NOUNS})s?\b")
+_TROOPS_AFTER = re.compile(rf"\s*of (?:its|their|the|our)?\s*(?:\w+ )?(?:{_TROOP_NOUNS})s?\b")
 _CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
 _PLACE = re.compile(
     r"\b(?:in|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+)?"
@@ -80,6 +83,8 @@ def counts_troops(figure: Mapping[str, Any]) -> bool | None:
     words = set(_WORD.findall(f"{figure.get('unit') or ''} {figure.get('subject') or ''}".lower()))
     if any(unit_class(w.rstrip("s")) == "troops" or unit_class(w) == "troops" for w in words):
         return True
+    if not figure.get("unit") and _TROOPS_AFTER.match(_window_of(figure)[0]):
+        return True  # "64 of its soldiers"
     # Only a subject the text writes out says civilians: a unit may be inferred ("person").
     if set(_WORD.findall((figure.get("subject") or "").lower())) & CIVILIAN_WORDS:
         return False
@@ -232,6 +237,8 @@ def _base_class(figure: Mapping[str, Any]) -> str | None:
         return found
     if cls == "troops":
         return cls
+    if not unit and _TROOP_WORD.search(" ".join(_window_of(figure))):
+        return "troops"  # "the number of soldiers in Hallen at nearly 6,000"
     return "people" if unit else None
 
 
