@@ -191,8 +191,8 @@ def render_source(source: dict[str, Any], statements: Sequence[dict], figures: S
 def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
     """Each conflict as a group: its quantity or topic, then one row per figure or statement.
 
-    Rows are ordered by the date each figure refers to, so a revision reads top to bottom.
-    The sentence a record came from is shown when the terminal has room for it.
+    Rows are ordered by the date each figure refers to, so a revision reads top to bottom;
+    the sentence each came from is cut to the room the terminal leaves.
     """
     from rich.table import Table
 
@@ -200,37 +200,41 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
     if not conflicts:
         console(stderr=True).print("No conflicts found.")
         return
-    wide = con.width >= 150
     for c in conflicts:
         t = Table(title=_conflict_title(c), title_justify="left", box=None if plain() else _box(),
                   header_style="bold", title_style="bold")  # fmt: skip
         if c["kind"] in ("figures", "revision"):
-            columns = ["date", "claimant", "figure", "source"] + (["sentence"] if wide else [])
+            columns = ["claimant", "figure", "qualifier", "date", "source", "sentence"]
             rows = [
                 [
-                    _dated(f),
                     f.get("claimant") or "(the outlet)",
                     _figure_as_written(f) + (" (projection)" if f.get("modality") == "projection" else ""),
+                    f.get("qualifier") or "",
+                    _dated(f),
                     _source(f),
-                    _cut(f.get("sentence"), 70),
+                    _cut(f.get("sentence"), 200),
                 ]
                 for f in c["figures"]
             ]
         else:
-            columns = ["date", "speaker", "stance", "said", "source"]
+            columns = ["speaker", "stance", "date", "source", "said"]
             rows = [
-                [s.get("date") or "", s.get("speaker") or "", s.get("stance") or "",
-                 _cut(s.get("content"), 70 if wide else 44), _source(s)]
+                [s.get("speaker") or "", s.get("stance") or "", s.get("date") or "", _source(s),
+                 _cut(s.get("content"), 200)]
                 for s in c["statements"]
             ]  # fmt: skip
+        # One line a row where it fits: the sentence (or what was said) gets the room the
+        # other columns leave, cut with an ellipsis.
+        widths = [min(30, max([len(name)] + [len(r[i]) for r in rows])) for i, name in enumerate(columns)]
+        room = max(16, con.width - sum(widths[:-1]) - 3 * len(columns))
         for name in columns:
-            wraps = name in ("sentence", "said", "claimant", "speaker", "figure")
+            last = name == columns[-1]
             t.add_column(
                 name,
-                overflow="fold" if wraps else "ellipsis",
-                no_wrap=not wraps,
+                overflow="ellipsis" if last else "fold",
+                no_wrap=last,
                 min_width=_CONFLICT_WIDTHS.get(name),
-                max_width=34 if name == "figure" else None,
+                max_width=room if last else 30,
             )
         for row in rows:
             t.add_row(*row[: len(columns)])
@@ -239,7 +243,7 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
 
 
 # Columns of the conflicts table that must stay readable when the terminal is narrow.
-_CONFLICT_WIDTHS = {"date": 10, "claimant": 14, "speaker": 14, "said": 20, "figure": 12, "sentence": 30}
+_CONFLICT_WIDTHS = {"date": 10, "claimant": 12, "speaker": 12, "said": 16, "figure": 12, "sentence": 16}
 
 
 def _conflict_title(c: dict[str, Any]) -> str:

@@ -149,7 +149,8 @@ def quantities(
 ) -> list[dict[str, Any]]:
     """Every quantity with its figures in date order: {quantity, unit, place, figures}.
 
-    Each figure gains a "quantity" field with its quantity's label.
+    Each figure gains a "quantity" field with its quantity's label, and a "why" field
+    saying which rules put it there: what it counts, its story and its place.
     """
     groups = quantity_groups(figures, statements)
     base = {key: quantity_label(key[1], members) for key, members in groups.items()}
@@ -165,9 +166,20 @@ def quantities(
             label += f" — {story}"
         for f in members:
             f["quantity"] = label
+            f["why"] = _why(f, cls, where, story)
         out.append({"quantity": label, "unit": cls, "place": where or None, "figures": members})
     out.sort(key=lambda q: (-len(q["figures"]), q["quantity"]))
     return out
+
+
+def _why(f: Mapping[str, Any], cls: str, where: str, story: str) -> str:
+    """The rules that put a figure in its quantity, in words."""
+    unit = f.get("unit")
+    how = f" (unit {unit!r})" if unit and unit != cls else " (from the words around it)"
+    counted = f"counts {cls}{how}"
+    parts = [counted, f"story of {story}" if story else "its own story"]
+    parts.append(f"place {where}" if where else "no place set apart")
+    return "; ".join(parts)
 
 
 def figure_conflicts(
