@@ -225,7 +225,7 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
             ]  # fmt: skip
         # One line a row where it fits: the sentence (or what was said) gets the room the
         # other columns leave, cut with an ellipsis.
-        widths = [min(30, max([len(name)] + [len(r[i]) for r in rows])) for i, name in enumerate(columns)]
+        widths = [min(20, max([len(name)] + [len(r[i]) for r in rows])) for i, name in enumerate(columns)]
         room = max(16, con.width - sum(widths[:-1]) - 3 * len(columns))
         for name in columns:
             last = name == columns[-1]
@@ -234,7 +234,7 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
                 overflow="ellipsis" if last else "fold",
                 no_wrap=last,
                 min_width=_CONFLICT_WIDTHS.get(name),
-                max_width=room if last else 30,
+                max_width=room if last else 20,
             )
         for row in rows:
             t.add_row(*row[: len(columns)])
