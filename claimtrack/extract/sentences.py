@@ -4,47 +4,73 @@ Rule-based and fast: paragraphs are separated by blank lines (or a line break fo
 indentation-free text when the text has no blank lines at all), sentences end at ``.``,
 ``!`` or ``?`` (with any closing quotes or brackets) before white space and a word that
 can start a sentence — unless the full stop belongs to a title ("Rep."), an initial
-("J."), or an abbreviation such as "Oct." followed by a number.
+("J."), or an abbreviation such as "Oct." followed by a number. A bullet line ("- The
+toll rose") inside a paragraph starts a new sentence but not a new paragraph, so that
+``paragraphs(text)[sentence.paragraph]`` always holds the sentence.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from claimtrack.extract.lexicon.abbreviations import MONTHS, OTHERS, TITLES
+from claimtrack.extract.lexicon.abbreviations import (
+    DOTTED,
+    JOINERS,
+    MONTHS,
+    OTHERS,
+    SENTENCE_STARTERS,
+    TITLES,
+)
 from claimtrack.models import Sentence
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A blank line may hold spaces or the "\r" of a Windows line ending.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
+_BULLET = re.compile(r"\n[^\S\n]*[-*•▪–—](?=[ \t])")
 # A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+(\S))")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_OPENERS = re.compile(r"[\"'“‘(\[A-Z0-9—–-]")
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENERS = re.compile(r"[\"'“‘«„(\[A-Z0-9—–-]")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph with its surrounding white space trimmed."""
-    breaker = _PARAGRAPH_BREAK if "\n\n" in text or re.search(r"\n[ \t]+\n", text) else _LINE_BREAK
+    """(start, end) of each paragraph with its surrounding white space trimmed.
+
+    >>> paragraphs("One.\\r\\n\\r\\nTwo.\\r\\n")
+    [(0, 4), (8, 12)]
+    """
+    breaker = _PARAGRAPH_BREAK if _BLANK_LINE.search(text) else _LINE_BREAK
     spans, pos = [], 0
     for m in breaker.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [span for s, e in spans if (span := _trim(text, s, e))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraph cut before each bullet line; usually the paragraph itself."""
+    if text.find("\n", start, end) == -1:
+        return [(start, end)]
+    cuts = [start, *(m.start() for m in _BULLET.finditer(text, start, end)), end]
+    return [span for s, e in pairwise(cuts) if (span := _trim(text, s, e))]
 
 
 def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
     punct = m.group(0)
     nxt = m.group(1)
-    if not _OPENERS.match(nxt):
+    if not (_OPENERS.match(nxt) or nxt[0].isupper()):
         return False
     if not punct.startswith("."):
         return True
@@ -55,10 +81,12 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     token = word.group(1)
     low = token.lower().rstrip(".")
-    if len(punct.rstrip("\"'”’)]")) > 1:
+    if len(punct.rstrip("\"'”’»)]")) > 1:
         return True
-    if low in TITLES:
+    if low in JOINERS:
         return False
+    if low in TITLES:  # "Sen. Ross" goes on; "on Main St. He" and "King Jr. The" end
+        return _opens_sentence(text, m)
     if len(token) == 1 and token.isupper():  # an initial: "George W. Bush"
         return False
     if low in MONTHS and nxt[0].isdigit():
@@ -67,7 +95,14 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if "." in token and nxt[0].isdigit():  # "U.S. 12,000 troops" is rare; "a.m. 5" rarer
         return False
+    if low in DOTTED and nxt[0].isupper():  # a line break ends it: "in the U.S.\nChris ..."
+        return _opens_sentence(text, m) or text.find("\n", m.end(), m.start(1)) != -1
     return True
+
+
+def _opens_sentence(text: str, m: re.Match[str]) -> bool:
+    following = _WORD.match(text, m.start(1))
+    return following is not None and following.group(0).lower() in SENTENCE_STARTERS
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -80,15 +115,16 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     for number, (pstart, pend) in enumerate(paragraphs(text)):
-        start = pstart
-        for m in _END.finditer(text, pstart, pend):
-            if m.end() >= pend:
-                break
-            if _is_boundary(text, start, m):
-                out.append(Sentence(start, m.end(), text[start : m.end()], number))
-                start = m.end()
-                while start < pend and text[start].isspace():
-                    start += 1
-        if start < pend:
-            out.append(Sentence(start, pend, text[start:pend], number))
+        for bstart, bend in _blocks(text, pstart, pend):
+            start = bstart
+            for m in _END.finditer(text, bstart, bend):
+                if m.end() >= bend:
+                    break
+                if _is_boundary(text, start, m):
+                    out.append(Sentence(start, m.end(), text[start : m.end()], number))
+                    start = m.end()
+                    while start < bend and text[start].isspace():
+                        start += 1
+            if start < bend:
+                out.append(Sentence(start, bend, text[start:bend], number))
     return out
