@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -130,8 +131,7 @@ class Store:
                 f"{self.path}: an empty database; add articles first with: claimtrack ingest FILE..."
             )
         try:
-            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             if version < SCHEMA_VERSION:
                 from sqlite_utils import Database
 
@@ -149,6 +149,21 @@ class Store:
         # In WAL mode NORMAL never corrupts the store; it syncs at checkpoints rather than
         # at every commit, which made an ingest of many small articles wait on the disk.
         self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _use_wal(self) -> None:
+        """Switch to WAL mode. The switch takes no notice of the busy timeout (SQLite
+        answers "locked" at once while another process holds the new file), so it waits
+        here, as a busy timeout would."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def close(self) -> None:
         self.conn.close()
