@@ -348,3 +348,18 @@ WORDS = [
 @settings(max_examples=300, deadline=None)
 def test_news_like_noise_keeps_offsets(words: list[str]) -> None:
     check_offsets(" ".join(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a hypothetical cannot be confirmed: "confirmed that it would be lawful if it happened"
+        ("The ministry confirmed that such a move would be lawful if it happened.", "assert"),
+        ("The ministry denied that troops would cross if talks failed.", "assert"),
+        # a plain confirmation stays one
+        ("The ministry confirmed that troops had crossed the river.", "confirm"),
+    ],
+)
+def test_hypothetical_content_is_not_confirmed_or_denied(text: str, stance: str) -> None:
+    (found,) = find_statements(text, split_sentences(text))
+    assert found.stance == stance

@@ -185,6 +185,10 @@ _TELL_OBJECT_END = frozenset(("that", ":", ",", "“", '"', "''"))
 # Figures in the content: a claim that gives a number is an estimate.
 
 
+# A content that only supposes ("would be … if it happened") confirms or denies nothing.
+_HYPOTHETICAL = re.compile(r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b", re.IGNORECASE)
+
+
 def gives_figure(content: str) -> bool:
     for m in _FIGURE.finditer(content):
         word = m.group()
@@ -696,6 +700,8 @@ def _make(
     c_start, c_end = content
     if stance == "assert" and gives_figure(text[c_start:c_end]):
         stance = "estimate"
+    elif stance in ("confirm", "deny") and _HYPOTHETICAL.search(text, c_start, c_end):
+        stance = "assert"  # "confirmed that it would be lawful if it happened": nothing to confirm
     return Statement(
         speaker=speaker,
         speaker_start=s_start,
