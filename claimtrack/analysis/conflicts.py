@@ -38,6 +38,10 @@ from claimtrack.models import period
 
 # Figures further apart than this speak of different moments: not a disagreement.
 SAME_TIME_DAYS = 10
+# Figures of one quantity further apart than this factor count different things.
+MAX_RATIO = 30
+# Different parties' figures further apart than this many days are not one series.
+SERIES_DAYS = 60
 # A stance conflict lists at most this many claims, those closest to the denials first.
 MAX_CLAIMS = 12
 # Counts at an event (a march) further apart than this are of different events.
@@ -217,6 +221,10 @@ def _conflicts_in(
             apart = abs((said[i] - said[j]).days) if said[i] and said[j] else 0
             if cls in EVENT_CLASSES and apart > EVENT_DAYS:
                 continue
+            if not _comparable(members[i], members[j]):
+                continue  # $800,000 and $2.9 trillion are not one quantity
+            if not one_party_series_window(apart, parties[i], parties[j], aliases):
+                continue
             one_party = same_party(parties[i], parties[j], aliases)
             if not one_party and apart == 0 and not disjoint(spans[i], spans[j]):
                 continue  # two parties whose figures agree on the day ("about 3,000" and 3,200)
@@ -255,6 +263,30 @@ def _conflicts_in(
             "statements": [],
         })  # fmt: skip
     return out
+
+
+def _comparable(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two figures are within ``MAX_RATIO`` of each other: further apart, they count
+    different things however alike their words."""
+    x, y = _level(a), _level(b)
+    if not x or not y:
+        return True
+    return max(x, y) / min(x, y) <= MAX_RATIO
+
+
+def one_party_series_window(
+    apart: int, a: str | None, b: str | None, aliases: Mapping[str, str] | None
+) -> bool:
+    """Different parties' figures further apart than ``SERIES_DAYS`` are not one series:
+    they speak of different moments of a story, or of different stories."""
+    return apart <= SERIES_DAYS or same_party(a, b, aliases)
+
+
+def _level(f: Mapping[str, Any]) -> float | None:
+    value = f.get("value")
+    if value is None and f.get("low") is not None and f.get("high") is not None:
+        value = (f["low"] + f["high"]) / 2
+    return abs(float(value)) if value is not None else None
 
 
 def quantity_label(cls: str, figures: Sequence[Mapping[str, Any]]) -> str:

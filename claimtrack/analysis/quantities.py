@@ -56,6 +56,11 @@ _RATE = re.compile(
 _TROOP_NOUNS = "|".join(sorted({u.split()[-1] for u in UNIT_CLASSES["troops"]}, key=len, reverse=True))
 _TROOP_WORD = re.compile(rf"\b(?:{_TROOP_NOUNS})s?\b")
 _TROOPS_AFTER = re.compile(rf"\s*of (?:its|their|the|our)?\s*(?:\w+ )?(?:{_TROOP_NOUNS})s?\b")
+# Words of a subject that do not say what is counted ("the", "likely", "all").
+_SUBJECT_STOP = frozenset(
+    "the a an of to in on for and or its their his her our this that these those all some most many "
+    "more less likely about other others such each every any".split()
+)
 _CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
 _PLACE = re.compile(
     r"\b(?:in|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+)?"
@@ -130,11 +135,14 @@ def quantity_class(figure: Mapping[str, Any]) -> str | None:
         return cls
     unit = (figure.get("unit") or "").lower()
     if unit in _CURRENCIES:
+        # A sum of money says nothing about what it is without words around it: a fine, a
+        # donation and a budget are not one quantity.
         found = _nearest(figure, _MONEY, by_order=True)
-        return f"{found} ({unit})" if found else unit
-    if cls == "people" or not subject or subject == unit or subject.rstrip("s") == unit:
+        return f"{found} ({unit})" if found else None
+    words = [w for w in subject.split() if w not in _SUBJECT_STOP and _singular(w) != unit]
+    if cls == "people" or not words:
         return None
-    return f"{cls}: {subject}"
+    return f"{cls}: {' '.join(words)}"
 
 
 def place(figure: Mapping[str, Any]) -> str | None:
@@ -169,6 +177,21 @@ def place(figure: Mapping[str, Any]) -> str | None:
     if len(set(named)) > 1:
         return "combined"
     return named[0] if named else None
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, for telling a subject from its unit.
+
+    >>> _singular("countries"), _singular("men"), _singular("voters"), _singular("glass")
+    ('country', 'man', 'voter', 'glass')
+    """
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def locate(figure: Mapping[str, Any], known: set[str]) -> str | None:
