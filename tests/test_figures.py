@@ -45,6 +45,13 @@ QUALIFIERS = [
     ("Up to 3,000 troops could be deployed.", [(3000, "up_to", "troop")]),
     ("As many as 80 miners were trapped.", [(80, "up_to", "miner")]),
     ("The agency said 500 or more buildings collapsed.", [(500, "at_least", "building")]),
+    # signs and prefixes need no space
+    ("The parcel weighs ~45g.", [(45, "about", "gram")]),
+    ("Turnout was <5% in the north.", [(5, "under", "percent")]),
+    ("The plant makes sub-7 nm chips.", [(7, "under", "nanometre")]),
+    # a range keeps an approximation, not a verb of estimating
+    ("Each fill costs about 14-18 mpg.", [((14, 18), "about", "mile per gallon")]),
+    ("Analysts estimated $35bn-45bn of losses.", [((35e9, 45e9), "range", "dollar")]),
     # regression: a qualifier covers only the first number of a pair
     ("Some 300 were killed and 2,700 wounded.", [(300, "about", "person"), (2700, "exact", "person")]),
 ]
@@ -61,6 +68,10 @@ RANGES = [
     ("Prices ranged from $300 to $4 million.", [((300, 4e6), "range", "dollar")]),
     # regression: a score is not a range
     ("The home side won 3-1 on Sunday.", []),
+    # regression: a tally or a ratio written with "to" read as a range
+    ("The court ruled 5 to 4 on Monday.", []),
+    ("Volunteers outnumber guards by four to one.", []),
+    ("The case, No. 14-915, was argued.", []),
 ]
 
 SCALES = [
@@ -68,6 +79,10 @@ SCALES = [
     ("The deal is worth $3.5bn.", [(3.5e9, "exact", "dollar")]),
     ("The plan costs 250 billion yuan.", [(250e9, "exact", "yuan")]),
     ("A £20m grant was approved.", [(20e6, "exact", "pound")]),
+    ("Losses were $20m-30m.", [((20e6, 30e6), "range", "dollar")]),
+    # scientific notation, the superscript minus lost or kept
+    ("The dust weighs about 1.99×10−30 kilograms.", [(1.99e-30, "about", "kilogram")]),
+    ("A mole holds 6.02 x 10^23 atoms.", [(6.02e23, "exact", "atom")]),
     ("Turnout reached 4.3M voters.", [(4.3e6, "exact", "voter")]),
 ]
 
@@ -88,6 +103,10 @@ CURRENCY_AND_PERCENT = [
     ("Exports were 12 per cent of output.", [(12, "exact", "percent")]),
     ("Exports were 12% of output.", [(12, "exact", "percent")]),
     ("The ticket cost 300 rupees.", [(300, "exact", "rupee")]),
+    ("Shares closed at 118.5 p.", [(118.5, "exact", "penny")]),
+    # £ and ¥ as an ASCII transliterator writes them
+    ("The package was worth PS2.7m.", [(2.7e6, "exact", "pound")]),
+    ("Profit reached Y=590 billion.", [(590e9, "exact", "yen")]),
 ]
 
 CHANGES = [
@@ -97,9 +116,14 @@ CHANGES = [
     ("The index was up 19 cents.", "up"),
     ("Profit dropped 2.5% in the quarter.", "down"),
     ("The company reported a 7% increase in orders.", "up"),
+    ("The brand hopes to grow sales by 35 per cent.", "up"),
+    ("The forecast was revised upward by $40 billion.", "up"),
+    ("The miner was down 68 p at noon.", "down"),
     # levels, not changes
     ("Inflation rose to 5% in March.", None),
     ("Unemployment stood at 4.1% in May.", None),
+    # a margin of victory is not a change
+    ("She lost the race by ten points.", None),
 ]
 
 SUBJECTS = [
@@ -154,6 +178,8 @@ NON_FIGURES = [
     "Thousands of people fled the fighting.",
     "The airline ordered a 787 Dreamliner last year.",
     "The office is at 49 Elm Road in the old town.",
+    # regression: "PS" reads as a transliterated £ only glued to an amount
+    "The PS5 sold out and PS 118 reopened.",
 ]
 
 
@@ -163,6 +189,12 @@ DURATIONS_AND_AGES = [
     ("The former minister was jailed for five years.", [(5, "exact", "year")]),
     ("The sprinter ran the distance in about 9.8 seconds.", [(9.8, "about", "second")]),
     ("Bake for 25 min at most.", [(25, "exact", "minute")]),
+    # suspended hyphens: the noun is the last number's, for each of them
+    (
+        "Buyers choose four-, five- and six-cylinder engines.",
+        [(4, "exact", "cylinder"), (5, "exact", "cylinder"), (6, "exact", "cylinder")],
+    ),
+    ("The board sat two- or three-day sessions.", []),
     # the age of a thing older than anyone is a figure
     ("Diggers found a 2,900-year-old wall.", [(2900, "exact", "year")]),
 ]
@@ -184,6 +216,23 @@ FRACTIONS = [
     ("A cup is 1/16 of a gallon.", [(1 / 16, "exact", "fraction")]),
 ]
 
+CONVERSIONS = [
+    # a conversion in brackets says what the figure before it says
+    (
+        "Deposits of more than 7.5 million crowns (US $1.1 million) are charged.",
+        [(7.5e6, "over", "crown", None), (1.1e6, "over", "dollar", None)],
+    ),
+    (
+        "Temperatures fell by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).",
+        [((1, 1.5), "range", "celsius", "down"), ((1.8, 2.7), "range", "fahrenheit", "down")],
+    ),
+    # a breakdown in brackets is not a conversion
+    (
+        "Nearly 300 people (200 soldiers) were evacuated.",
+        [(300, "nearly", "person", None), (200, "exact", "soldier", None)],
+    ),
+]
+
 UNITS_FROM_CONTEXT = [
     # regression: a participle before a plural noun hid the noun
     ("About 4,100 wounded soldiers were sent home.", "soldier"),
@@ -197,7 +246,19 @@ UNITS_FROM_CONTEXT = [
     ("The 1520 sq m clinic opened.", "square metre"),
     ("Pharmacies stock Paracetol 500mg tablets.", "milligram"),
     ("The trade balance fell to $-50.8bn.", "dollar"),
+    # regression: a length in metres read as millions without a currency
+    ("The 37m skeleton is on show.", "metre"),
+    ("The screen refreshes at 120Hz.", "hertz"),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERSIONS)
+def test_conversions(text, expected):
+    found = [
+        (f.value if f.value is not None else (f.low, f.high), f.qualifier, f.unit, f.change)
+        for f in figures(text)
+    ]
+    assert found == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), DURATIONS_AND_AGES)

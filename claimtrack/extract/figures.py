@@ -14,7 +14,10 @@ conflict between sources, so every doubtful reading is dropped rather than guess
 - durations are figures ("jailed for three years": 3 "year") unless they place an event in
   time ("two weeks after", "the past three years") or name a kind of thing ("a three-month
   state of emergency"); the age of a thing older than anyone is one ("a 2,900-year-old wall");
-- "from $75 to $45" is one range, not two levels of one quantity;
+- "from $75 to $45" is one range, not two levels of one quantity; "5 to 4" with the larger
+  number first is a tally or a ratio, not a range;
+- a conversion in brackets ("more than 7.5 million crowns ($1.1 million)") keeps the bound and
+  change of the figure it restates;
 - fractions written out ("two-thirds of", "1/16 of") have unit "fraction"; a bare "half" is
   left out, being as often a time ("the first half") as a share;
 - indefinite amounts ("thousands of") are only reported with ``vague=True``, as a range with
@@ -42,6 +45,7 @@ from claimtrack.extract.lexicon.numbers import (
     SCALE_ABBREVIATIONS,
     SCALES,
     TENS,
+    TRANSITIVE_CHANGE_VERBS,
     UNITS,
     VAGUE_AMOUNTS,
 )
@@ -117,6 +121,9 @@ _SCALE_AFTER = (
     rf"(?:(?:[\s-]+(?:{_SCALE_WORD})\b)+|\s?(?:{_alternation(SCALE_ABBREVIATIONS)})\b"
     rf"|(?P<{{p}}cabbr>(?<=\d)(?:{_alternation(CURRENCY_SCALE_ABBREVIATIONS)})\b))"
 )
+# Scientific notation: "6.02 x 10^23", "3×10⁸", "1.99×10−30" (a superscript minus lost in copy).
+_EXPONENT = r"(?<=\d)\s?[×xX]\s?10(?:\^\s?|(?=[−⁻⁰¹²³⁴⁵⁶⁷⁸⁹]))(?P<{p}expn>[-−⁻]?(?:\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹−", "-0123456789-")
 _PERCENT_AFTER = rf"(?:\s?%|\s?(?:{_alternation(k for k in PERCENT if k != '%')})\b)"
 
 
@@ -124,6 +131,7 @@ def _amount(p: str) -> str:
     return (
         rf"(?:(?P<{p}minus>\bminus[\s-]|−)?(?P<{p}cur>(?<![\w$])(?:{_CURRENCY})\s?)(?P<{p}minus3>[-−](?=\d))?|(?P<{p}minus2>\bminus[\s-]|−)?(?<![\w.,]))"
         rf"(?P<{p}num>{_DIGITS}|\b(?:{_NUMBER_WORDS})\b)"
+        rf"(?P<{p}exp>{_EXPONENT.format(p=p)})?"
         rf"(?P<{p}scale>{_SCALE_AFTER.format(p=p)})?"
         rf"(?P<{p}pct>{_PERCENT_AFTER})?"
     )
@@ -136,11 +144,35 @@ _FIGURE = re.compile(
 )
 # The scan: a digit or a number word starts every figure's number, and nothing in a figure
 # comes more than _LEAD characters before it ("between US$ 5").
-_DIGIT = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(rf"(?<![a-z]){_trie([*UNITS, *TENS, *SCALES, *FRACTIONS])}(?![a-z])")
+_DIGIT = re.compile(r"\d\d*")  # as \d+, but the scan skips ahead on the first digit: faster
+# A number word after a non-letter: matching that character, not looking behind for it, lets
+# the scan skip ahead on the first character: twice as fast.
+_NUMBER_WORD = re.compile(rf"[^a-z]({_trie([*UNITS, *TENS, *SCALES, *FRACTIONS])})(?![a-z])")
+_FIRST_NUMBER_WORD = re.compile(rf"({_trie([*UNITS, *TENS, *SCALES, *FRACTIONS])})(?![a-z])")
+# A year with nothing after it that could make it an amount ("in 2000 km", "2008 to 2010", "1999-00")
+# is dropped before the full reading, which would drop it too: a third of all digits are years.
+_BARE_YEAR = re.compile(
+    r"(?:1\d|2[01])\d\d(?:'?s\b|(?=[\s.,;:!?)\]\"'”’]|$)(?![.,]\d|\s*[-–—/%])"
+    rf"(?!\s+(?:to|and|or)\s+(?:[\d$€£¥₹]|(?:{_ATOM_FULL})\b))(?:\s+(?P<w>[A-Za-z]+))?)",
+    re.IGNORECASE,
+)
+# A bare "one" ("one of the", "one soldier"), which the full reading drops as a determiner: not
+# "one million", "one-third" or the end of a range ("one to three").
+_BARE_ONE = re.compile(
+    rf"one(?![\s-]*(?:{_SCALE_WORD}|{_alternation(SCALE_ABBREVIATIONS)})\b|\s*[-–—]|\s+(?:to|and|or)\b)",
+    re.IGNORECASE,
+)
+_AMOUNT_WORDS = frozenset(
+    w.split()[0].lower() for w in (*MEASURES, *PERCENT, *SCALES, *SCALE_ABBREVIATIONS, *CURRENCY_WORDS)
+)
 _LEAD = 24
-_PHONE_HINT = re.compile(r"[.-]\d{4}\b")
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w])(?P<q>{_alternation(QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE)
+# Words take a space before the number ("about 45"); signs and prefixes may not ("~45", "sub-7").
+_SIGNS_BEFORE = [k for k in QUALIFIERS_BEFORE if not (k[-1].isalnum() or k[-1] == ".")]
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?P<q>{_alternation(k for k in QUALIFIERS_BEFORE if k not in _SIGNS_BEFORE)})\s+"
+    rf"|(?P<sign>{_alternation(_SIGNS_BEFORE)})\s*)$",
+    re.IGNORECASE,
+)
 _QUALIFIER_AFTER = re.compile(
     rf"(?:\s+(?P<w>{_alternation(k for k in QUALIFIERS_AFTER if k != '+')})\b|[-\s]?(?P<plus>plus\b|\+))",
     re.IGNORECASE,
@@ -168,6 +200,7 @@ _NOT_BEFORE = re.compile(  # identifiers, ages, dates, ratios
 )
 _TIME_WINDOW_BEFORE = re.compile(rf"\b(?:{_alternation(TIME_WINDOWS)})\s+$", re.IGNORECASE)
 _TIME_ANCHOR_AFTER = re.compile(rf"(?:\s+[a-z]+)?\s+(?:{_alternation(TIME_ANCHORS)})\b", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(r"\s*\(\s*|\s*/\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"[^,;:()]{0,30}?\s+to\s+", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(
@@ -199,6 +232,10 @@ _YEAR_CONTEXT = re.compile(
 )
 _WORD = re.compile(r"[ \t]*(?:\n(?!\s*\n)[ \t]*)?([A-Za-z][\w'’&]*(?:-[A-Za-z][\w'’&]*)*)")
 _COMPOUND = re.compile(r"-([A-Za-z]+)")
+_SUSPENDED = re.compile(
+    rf"-,?\s+(?:(?:\d[\d,.]*|{_ATOM_FULL})-,?\s+)*(?:(?:and|or|to)\s+)?(?:\d[\d,.]*|{_ATOM_FULL})-(?P<w>[A-Za-z]+)",
+    re.IGNORECASE,
+)
 _GLUED = re.compile(rf"(?:{_alternation(GLUED_UNITS)})(?![\w])", re.IGNORECASE)
 _GLUED_ONLY = re.compile(rf"(?:{_alternation(GLUED_ONLY_UNITS)})(?![\w])")  # case matters: "5G", "5g"
 _CURRENCY_WORD = re.compile(
@@ -218,6 +255,11 @@ _CHANGE_BEFORE = re.compile(
     rf"\b(?P<v>{_alternation(CHANGE_VERBS)})(?:\s+(?:by|a\s+further|another|an\s+additional))?\s+$",
     re.IGNORECASE,
 )
+# "grew sales by 35 per cent", "cut its forecast by 10%": a verb, its object, then "by".
+_CHANGE_OBJECT_BEFORE = re.compile(
+    rf"\b(?P<v>{_alternation(TRANSITIVE_CHANGE_VERBS)})(?:\s+[a-z][\w'’-]*){{1,3}}\s+by\s+$",
+    re.IGNORECASE,
+)
 _CHANGE_NOUN_BEFORE = re.compile(rf"\b(?P<n>{_alternation(CHANGE_NOUNS)})s?\s+of\s+$", re.IGNORECASE)
 _CHANGE_NOUN_AFTER = re.compile(rf"[\s-]+(?P<n>{_alternation(CHANGE_NOUNS)})\b", re.IGNORECASE)
 
@@ -225,6 +267,13 @@ _CHANGE_NOUN_AFTER = re.compile(rf"[\s-]+(?P<n>{_alternation(CHANGE_NOUNS)})\b",
 _CHANGEABLE_UNITS = frozenset(
     [*PERCENT.values(), *CURRENCY_WORDS.values(), "point", *(v[0] for v in MEASURES.values())]
 )
+# What kind of quantity a unit measures, for telling a conversion ("5 miles (8 km)") from a
+# breakdown ("32 points (50 percent to 18 percent)").
+_UNIT_KINDS = {
+    **{unit: "currency" for unit in (*CURRENCY_WORDS.values(), *CURRENCY_SIGNS.values())},
+    **{lemma_: kind for lemma_, kind in MEASURES.values()},
+    "degree": "temperature",
+}
 _MODIFIERS_OK = frozenset(("more", "additional", "new", "other", "extra", "further"))
 
 
@@ -338,12 +387,14 @@ def find_figures(text: str, sentences: list[Sentence], *, vague: bool = False) -
 
     ``vague=True`` adds indefinite amounts ("thousands of") as ranges.
     """
-    masked = _PHONE.sub(lambda m: "#" * len(m.group(0)), text) if _PHONE_HINT.search(text) else text
+    hits = _triggers(text)
+    # A phone number ends in four digits after a dot or dash: mask them only where they may be.
+    phone = any(text[h - 1 : h] in (".", "-") and text[h + 3 : h + 4].isdigit() for h in hits)
+    masked = _PHONE.sub(lambda m: "#" * len(m.group(0)), text) if phone else text
     figures: list[Figure] = []
     starts = [s.start for s in sentences]
     pos, current = 0, -1
     found: list[Figure] = []  # the figures of the current sentence, read for context
-    hits = _triggers(text)
     for hit in hits:
         if hit < pos:
             continue
@@ -353,6 +404,12 @@ def find_figures(text: str, sentences: list[Sentence], *, vague: bool = False) -
         sentence = sentences[i]
         if i != current:
             current, found = i, []
+        if _is_dated_year(text, hit, sentence.start):
+            pos = hit + 4
+            continue
+        if text[hit] in "oO" and _BARE_ONE.match(text, hit):
+            pos = hit + 3
+            continue
         # Every figure holds a trigger and starts at most _LEAD characters before it.
         m = _FIGURE.search(masked, max(pos, sentence.start, hit - _LEAD), sentence.end)
         if m is None:
@@ -361,6 +418,8 @@ def find_figures(text: str, sentences: list[Sentence], *, vague: bool = False) -
         figure, pos = _read(text, m, sentence, found)
         if figure is None:
             continue
+        if found:
+            figure = _conversion(text, found[-1], figure)
         merged = _from_to(text, sentence, found[-1], figure) if found else None
         if merged is not None:
             found[-1] = figures[-1] = merged
@@ -400,6 +459,33 @@ def _from_to(text: str, sentence: Sentence, first: Figure, second: Figure) -> Fi
     )
 
 
+def _conversion(text: str, first: Figure, second: Figure) -> Figure:
+    """The figure ``second``, taking the bound and change of ``first`` when it converts it.
+
+    "more than 7.5 million crowns ($1.1 million)", "fell 1.5 degrees Celsius (2.7 Fahrenheit)":
+    a conversion in brackets restates the figure before it in another unit, qualifier and all.
+    """
+    kind = _UNIT_KINDS.get(second.unit or "")
+    if (
+        kind is None
+        or second.unit == first.unit
+        or _UNIT_KINDS.get(first.unit or "") != kind
+        or not _CONVERSION_GAP.fullmatch(text, first.end, second.start)
+    ):
+        return second
+    change = second.change or first.change
+    if second.qualifier != "exact" or first.qualifier in ("exact", "range") or second.value is None:
+        return replace(second, change=change) if change != second.change else second
+    q, x = first.qualifier, second.value
+    return replace(
+        second,
+        qualifier=q,
+        low=x if q in ("over", "at_least") else None,
+        high=x if q in ("under", "up_to") else None,
+        change=change,
+    )
+
+
 def _fractions(
     text: str, sentences: list[Sentence], starts: list[int], hits: list[int], figures: list[Figure]
 ) -> list[Figure]:
@@ -434,11 +520,7 @@ def _fractions(
             continue
         value = numerator / denominator
         start = m.start()
-        qualifier = "exact"
-        q = _QUALIFIER_BEFORE.search(text, max(sentence.start, start - 40), start)
-        if q:
-            qualifier = QUALIFIERS_BEFORE[re.sub(r"\s+", " ", q.group("q").lower())]
-            start = q.start("q")
+        qualifier, start = _qualifier_before(text, sentence, start) or ("exact", start)
         subject = _of_phrase(text, m.end(), sentence)
         out.append(
             Figure(
@@ -466,23 +548,36 @@ def _triggers(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # a few letters lower-case to two characters: keep offsets
         lower = re.sub(r"[^\x00-\x7f]", " ", text).lower()
-    hits.extend(m.start() for m in _NUMBER_WORD.finditer(lower))
+    first = _FIRST_NUMBER_WORD.match(lower)
+    if first:
+        hits.append(0)
+    hits.extend(m.start(1) for m in _NUMBER_WORD.finditer(lower))
     hits.sort()
     return hits
 
 
-def _amount_of(m: re.Match[str], p: str) -> _Amount | None:
+def _amount_of(m: re.Match[str], p: str, money: bool = False) -> _Amount | None:
+    """The amount in group ``p`` of ``m``; ``money`` when the other end of a range has a currency."""
     number = m.group(p + "num")
     value = parse_number(number)
     if value is None:
         return None
     currency = m.group(p + "cur")
+    if (
+        currency
+        and currency.strip().upper() == "PS"
+        and (currency != "PS" or (number.isdigit() and len(number) < 2))
+    ):
+        return None  # "PS2.7m" is £2.7m as an ASCII transliterator writes it; "PS5", "PS 118" are names
     scale_text = m.group(p + "scale")
     scaled = False
+    if m.group(p + "exp"):
+        value = float(f"{value!r}e{int(m.group(p + 'expn').translate(_SUPERSCRIPTS))}")
+        scaled = True
     if scale_text:
+        if _unscaled(m, p, money):  # "100m" is a length
+            return _Amount(value, None, None, scaled)
         abbreviation = m.group(p + "cabbr")
-        if abbreviation and not currency and abbreviation != "M":  # "100m" is a length
-            return _Amount(value, None, None, False)
         scale = parse_number("1 " + scale_text.strip(" -")) if not abbreviation else None
         if scale is None:
             scale = CURRENCY_SCALE_ABBREVIATIONS.get(scale_text.strip().lower(), 1)
@@ -499,8 +594,20 @@ def _amount_of(m: re.Match[str], p: str) -> _Amount | None:
     )
 
 
+def _unscaled(m: re.Match[str], p: str, money: bool = False) -> bool:
+    """True when the "m" or "k" after the number in group ``p`` is not million or thousand."""
+    abbreviation = m.group(p + "cabbr")
+    return bool(abbreviation) and not (m.group(p + "cur") or money) and abbreviation != "M"
+
+
+def _end_of(m: re.Match[str], p: str, money: bool = False) -> int:
+    """Where the amount in group ``p`` ends: "$20m" takes its "m", a length "37m" leaves it."""
+    groups = ("num", "exp", "pct") if _unscaled(m, p, money) else ("num", "exp", "scale", "pct")
+    return max(m.end(p + g) for g in groups if m.group(p + g))
+
+
 def _a_end(m: re.Match[str]) -> int:
-    return max(m.end(g) for g in ("anum", "ascale", "apct") if m.group(g))
+    return _end_of(m, "a")
 
 
 def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) -> tuple[Figure | None, int]:
@@ -508,7 +615,7 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
     a = _amount_of(m, "a")
     a_end = _a_end(m)
     start = min(m.start(g) for g in ("aminus", "acur", "aminus2", "anum") if m.group(g))
-    b = _amount_of(m, "b") if m.group("sep") else None
+    b = _amount_of(m, "b", money=bool(m.group("acur"))) if m.group("sep") else None
     sep = (m.group("sep") or "").strip().lower().replace("-to-", "to")
     between = (m.group("between") or "").strip().lower()
     is_range = b is not None and (
@@ -529,7 +636,7 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
         if b is not None and sep in ("-", "–", "—") and b.value <= a.value and not (a.currency or a.percent):
             return None, m.end()  # a score or a reversed pair ("won 3-1"), not a range
         end = a_end
-        next_pos = m.end("anum") if not m.group("sep") else a_end
+        next_pos = a_end if m.group("sep") else m.end("aexp") if m.group("aexp") else m.end("anum")
         if _excluded(text, m.start("anum"), m.end("anum"), a, m.group("anum"), sentence):
             return None, next_pos
         low = high = value = a.value
@@ -548,6 +655,10 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
             if _is_year(m.group("bnum")) or (len(m.group("bnum")) == 2 and sep != "to"):
                 return None, m.end()  # "2019-2020", "1999-00"
             return None, m.end("sep")  # "in 2008 to 29 mpg": a year, then a figure
+        if _NOT_BEFORE.search(text, max(sentence.start, start - 12), start):
+            return None, m.end()  # "No. 14-915", "aged 18-25"
+        if sep == "to" and not between and b.value < a.value and not (a.currency or a.percent or b.percent):
+            return None, m.end()  # a ratio or a tally: "by four to one", "voted 7 to 2"
         if _MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(
             text, max(sentence.start, m.start() - 16), m.start()
         ):
@@ -557,7 +668,7 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
         low, high, value = a.value, b.value, None
         if low > high:
             low, high = high, low
-        end = max(m.end(g) for g in ("bnum", "bscale", "bpct") if m.group(g))
+        end = _end_of(m, "b", money=bool(m.group("acur")))
         next_pos = m.end()
         if between:
             start = m.start("between")
@@ -569,10 +680,14 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
 
     number_start = start
     qualifier = "range" if value is None else "exact"
-    q = _QUALIFIER_BEFORE.search(text, max(sentence.start, start - 40), start)
-    if q and value is not None:
-        qualifier = QUALIFIERS_BEFORE[re.sub(r"\s+", " ", q.group("q").lower())]
-        start = q.start("q")
+    q = _qualifier_before(text, sentence, start)
+    # A range keeps only an approximation ("about 14-18 mpg"): "over 5-10" says nothing clear,
+    # and "estimated" before a range is as often the verb ("analysts estimated $35-45bn").
+    if q and (
+        value is not None
+        or (q[0] == "about" and not between and "estimated" not in text[q[1] : start].lower())
+    ):
+        qualifier, start = q
 
     digits = number_text[0].isdigit()
     after = _QUALIFIER_AFTER.match(text, end) if value is not None and qualifier == "exact" else None
@@ -616,6 +731,33 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
     return figure, max(next_pos, m.start("anum") + 1)
 
 
+def _qualifier_before(text: str, sentence: Sentence, start: int) -> tuple[str, int] | None:
+    """(qualifier, where it starts) for the qualifier just before ``start``, if any."""
+    q = _QUALIFIER_BEFORE.search(text, max(sentence.start, start - 40), start)
+    if q is None:
+        return None
+    group = "q" if q.group("q") else "sign"
+    return QUALIFIERS_BEFORE[re.sub(r"\s+", " ", q.group(group).lower())], q.start(group)
+
+
+def _is_dated_year(text: str, hit: int, sentence_start: int) -> bool:
+    """True for a year the full reading would drop: "in 2019", "his 2016 campaign", "the 1960s".
+
+    It mirrors the year test in ``_excluded``: a year is dropped after a word that dates it, or
+    when no plural noun follows to say it counts something ("2,000 troops").
+    """
+    if text[hit - 1 : hit] != " " or not text[hit + 3 : hit + 4].isdigit():
+        return False
+    year = _BARE_YEAR.match(text, hit)
+    if year is None or (year.group("w") or "").lower() in _AMOUNT_WORDS:
+        return False
+    if _YEAR_CONTEXT.search(text, max(sentence_start, hit - 20), hit) or year.group("w") is None:
+        return True
+    head = _WORD.match(text, hit + 4)
+    word = head.group(1) if head else ""
+    return not (word and word[0].islower() and _looks_plural(word))
+
+
 def _is_year(digits: str) -> bool:
     return len(digits) == 4 and 1000 <= int(digits) <= 2199
 
@@ -633,7 +775,7 @@ def _excluded(
     if age and not (age.group("u").lower() == "year" and amount.value > _OLDEST_PERSON):
         return True
     before = text[max(sentence.start, start - 12) : start]
-    if not in_range and _NOT_BEFORE.search(before) and not before.lower().endswith("minus-"):
+    if not in_range and _NOT_BEFORE.search(before) and not before.lower().endswith(("minus-", "sub-")):
         return True
     if amount.scaled:
         return False
@@ -737,6 +879,11 @@ def _unit_and_subject(
         return lemma(word), word, compound.end(), compound.end()
     if compound:  # "a seven million-strong population": count the noun after the adjective
         end = compound.end()
+    elif text[end : end + 1] == "-":
+        suspended = _SUSPENDED.match(text, end, sentence.end)
+        if suspended:  # "four-, five- and six-cylinder engines": the noun is the last one's
+            word = suspended.group("w")
+            return ("", None, end, end) if lemma(word) in DURATIONS else (lemma(word), word, end, end)
 
     prefix = _UNIT_BEFORE.search(text, max(sentence.start, end - 40), end)
     if prefix:  # "a magnitude 7.8 quake"
@@ -820,7 +967,9 @@ def _of_phrase(text: str, end: int, sentence: Sentence) -> str | None:
 def _change(text: str, sentence: Sentence, start: int, end: int, unit: str | None) -> str | None:
     """Return "up" or "down" when the figure is an amount of change ("rose by 5%"), else None."""
     countable = unit is None or unit in _CHANGEABLE_UNITS
-    verb = _CHANGE_BEFORE.search(text, max(sentence.start, start - 40), start)
+    verb = _CHANGE_BEFORE.search(text, max(sentence.start, start - 40), start) or (
+        _CHANGE_OBJECT_BEFORE.search(text, max(sentence.start, start - 50), start) if countable else None
+    )
     if verb and countable:
         return CHANGE_VERBS[verb.group("v").lower()]
     if text[start - 1 : start] == "+" and start > sentence.start:  # "Dow +0.2%"

@@ -68,6 +68,8 @@ QUALIFIERS_BEFORE = {
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
     "at most": "up_to", "no more than": "up_to", "not more than": "up_to", "a maximum of": "up_to",
     "as few as": "at_least", "as little as": "at_least",
+    # signs and prefixes, written with or without a space: "~45g", "<5%", "sub-7 nm"
+    "≈": "about", "<": "under", "≤": "up_to", ">": "over", "≥": "at_least", "sub-": "under",
 }  # fmt: skip
 
 # Qualifiers written after a number: "500 or more", "50 or less", "300-plus".
@@ -134,7 +136,16 @@ CHANGE_VERBS = {
     "shrunk": "down", "down": "down", "lower": "down", "retreated": "down", "plummeted": "down",
     "plummeting": "down", "plunging": "down", "tumbling": "down", "sliding": "down", "slipping": "down",
     "jumping": "up", "climbing": "up", "surging": "up", "soaring": "up", "adding": "up",
+    # "revised upward by 40 billion"
+    "upward": "up", "upwards": "up", "downward": "down", "downwards": "down",
 }  # fmt: skip
+# Change verbs that take an object before "by": "grew sales by 35 per cent". Verbs of winning
+# and losing are left out: "lost the race by ten points" gives a margin, not a change.
+TRANSITIVE_CHANGE_VERBS = {
+    verb: CHANGE_VERBS[verb]
+    for verb in """increased increase increases increasing grew grow grows growing boosted raised raises
+    cut cuts reduced decreased decrease decreases shrank dropped""".split()
+}
 CHANGE_NOUNS = {
     "increase": "up", "rise": "up", "gain": "up", "jump": "up", "growth": "up", "hike": "up",
     "surge": "up", "boost": "up", "raise": "up",

@@ -25,6 +25,8 @@ CURRENCY_SIGNS = {
     "CNY": "yuan", "RMB": "yuan", "₹": "rupee", "Rs": "rupee", "Rs.": "rupee", "INR": "rupee",
     "₩": "won", "₽": "rouble", "₪": "shekel", "NIS": "shekel", "CHF": "franc", "RM": "ringgit",
     "R$": "real", "₺": "lira", "TL": "lira",
+    # as an ASCII transliterator (unidecode) writes £ and ¥: "PS2.7m", "Y=590 billion"
+    "PS": "pound", "Y=": "yen",
 }  # fmt: skip
 
 # Currency words written after the number ("250 yuan", "3 million euros"), by lemma.
@@ -36,11 +38,12 @@ CURRENCY_WORDS = {
     "franc": "franc", "francs": "franc", "peso": "peso", "pesos": "peso", "real": "real",
     "reais": "real", "lira": "lira", "liras": "lira", "shekel": "shekel", "shekels": "shekel",
     "ringgit": "ringgit", "rand": "rand", "krone": "krone", "kroner": "krone", "krona": "krona",
-    "kronor": "krona", "hryvnia": "hryvnia", "hryvnias": "hryvnia", "dinar": "dinar",
+    "kronor": "krona", "crown": "crown", "crowns": "crown", "hryvnia": "hryvnia",
+    "hryvnias": "hryvnia", "dinar": "dinar",
     "dinars": "dinar", "riyal": "riyal", "riyals": "riyal", "dirham": "dirham",
     "dirhams": "dirham", "baht": "baht", "rupiah": "rupiah", "naira": "naira", "kuna": "kuna",
     "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "cny": "yuan", "chf": "franc",
-    "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "sen": "sen",
+    "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny", "sen": "sen",
 }  # fmt: skip
 
 # Percent signs and words, written after the number.
@@ -97,13 +100,15 @@ UNITS = {
     "mw": ("megawatt", "power"), "gw": ("gigawatt", "power"), "kwh": ("kilowatt hour", "energy"),
     "mwh": ("megawatt hour", "energy"), "gwh": ("gigawatt hour", "energy"),
     "mah": ("milliampere-hour", "charge"), "ghz": ("gigahertz", "frequency"),
-    "mhz": ("megahertz", "frequency"), "hz": ("hertz", "frequency"),
+    "mhz": ("megahertz", "frequency"), "khz": ("kilohertz", "frequency"), "hz": ("hertz", "frequency"),
     "gb": ("gigabyte", "data"), "mb": ("megabyte", "data"), "tb": ("terabyte", "data"),
     "db": ("decibel", "sound"), "ppm": ("parts per million", "ratio"), "ppb": ("parts per billion", "ratio"),
     # temperature
     "celsius": ("celsius", "temperature"), "fahrenheit": ("fahrenheit", "temperature"),
     "°c": ("celsius", "temperature"), "°f": ("fahrenheit", "temperature"), "°": ("degree", "angle"),
     "degrees": ("degree", "temperature"), "degree": ("degree", "temperature"),
+    "degrees celsius": ("celsius", "temperature"), "degree celsius": ("celsius", "temperature"),
+    "degrees fahrenheit": ("fahrenheit", "temperature"), "degree fahrenheit": ("fahrenheit", "temperature"),
     "watt": ("watt", "power"), "watts": ("watt", "power"),
     # rates written out
     "miles per hour": ("mile per hour", "speed"), "kilometres per hour": ("kilometre per hour", "speed"),
@@ -131,7 +136,7 @@ IDENTIFIER_NOUNS = _words(
     zip code number no nos version model episode season round game week act part item
     schedule table figure fig exhibit bill motion rule law protocol slide track volume vol
     issue psalm verse line bus tram exit pier hall wing pavilion sector zone region camp
-    s&p ftse nikkei russell stoxx dax cac asx nasdaq"""
+    s&p sp ftse nikkei russell stoxx dax cac asx nasdaq"""
 )
 # Words after a number that make it a name: "the 90210 ZIP code". Lower case.
 IDENTIFIER_NOUNS_AFTER = ("zip code", "zip", "postcode", "post code", "area code", "postal code")
@@ -144,7 +149,8 @@ STREET_WORDS = _words(
 
 # Units that may be glued to the number ("5km", "30kg", "87mph").
 GLUED_UNITS = ("km/h", "km²", "km2", "m²", "m2", "°c", "°f", "°", "kwh", "mwh", "gwh", "mah", "ghz", "mhz",
-               "kph", "mph", "mpg", "rpm", "bhp", "km", "kg", "mg", "mm", "cm", "ml", "gb", "mb", "tb",
+               "khz", "hz", "kph", "mph", "mpg", "rpm", "bhp", "km", "kg", "mg", "mm", "cm", "nm", "ml", "gb",
+               "mb", "tb",
                "kw", "mw", "gw", "hp", "ft", "lbs", "lb", "oz", "ppm", "ppb", "db",
                "min", "mins")  # fmt: skip
 
