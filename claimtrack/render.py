@@ -292,15 +292,26 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
 
 
 def _date_label(r: dict[str, Any]) -> str:
+    """A date as a person reads it, at its precision: "December 2024", "week of 2024-10-21",
+    "by December 2024" for a deadline.
+
+    >>> _date_label({"date": "2024-12", "precision": "month", "relation": "by"})
+    'by December 2024'
+    >>> _date_label({"date": "2024-W43", "precision": "week"})
+    'week of 2024-10-21'
+    """
+    import calendar
+
+    from claimtrack.models import period
+
     value, precision = r.get("date"), r.get("precision")
     if not value:
         return "undated"
     label = value
     if precision == "week":
-        from claimtrack.models import period
-
-        start = (period(value) or (value,))[0]
-        label = f"week of {start}"
+        label = f"week of {(period(value) or (value,))[0]}"
+    elif precision == "month" and len(value) == 7:
+        label = f"{calendar.month_name[int(value[5:])]} {value[:4]}"
     return f"by {label}" if r.get("relation") == "by" else label
 
 
