@@ -226,9 +226,9 @@ def test_timeline_table_groups_rows_by_date(news: Path, monkeypatch: pytest.Monk
     result = invoke("timeline", "--topic", "deployment")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert sum("2025-02 " in line for line in lines) == 1  # the date once, for both rows
+    assert sum("February 2025 " in line for line in lines) == 1  # the month once, for both rows
     assert any(line.startswith(" week of 2025-02-24 ") for line in lines)
-    assert any(line.startswith(" by 2025-12 ") and "figure" in line for line in lines)
+    assert any(line.startswith(" by December 2025 ") and "figure" in line for line in lines)
 
 
 def test_empty_timeline(news: Path) -> None:
