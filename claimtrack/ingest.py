@@ -137,9 +137,11 @@ def describe(document: Document, overrides: Overrides) -> tuple[SourceInfo, dt.d
         if found:
             published, origin = found[0], "text"
     if published is None:
-        warnings.append(
-            f"{document.path}: no publication date found; relative dates stay unresolved (give --date)"
-        )
+        from claimtrack.extract.dates import dateline_without_year
+
+        dateline = dateline_without_year(document.text)
+        reason = f"its dateline {dateline!r} gives no year" if dateline else "no publication date found"
+        warnings.append(f"{document.path}: {reason}; relative dates stay unresolved (give --date)")
     title = overrides.title or meta.get("title") or _first_line_title(document.text)
     info = SourceInfo(
         path=document.path,

@@ -328,3 +328,14 @@ def test_extract_offsets_slice_the_text(tmp_path: Path, name: str) -> None:
     text = content.split("---\n", 2)[2] if content.startswith("---\n") else content
     check_offsets(text, found["statements"], found["figures"], found["dates"])
     assert found["source"]["words"] == len(text.split())
+
+
+def test_a_dateline_without_a_year_is_named_in_the_warning(tmp_path: Path) -> None:
+    # the day alone would date the whole article in a guessed year: say why, ask for --date
+    article = write(tmp_path / "wire.txt", "SEOUL, Oct 25 (Wire) - The ministry said 3,000 soldiers left.\n")
+    result = run_main("ingest", str(article), "--db", str(tmp_path / "s.db"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Warning: {article}: its dateline 'SEOUL, Oct 25' gives no year; relative dates stay unresolved "
+        "(give --date)\n"
+    ) in result.stderr

@@ -821,6 +821,23 @@ _DATELINE = re.compile(
 )
 
 
+_DATELINE_NO_YEAR = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,?\s+(?i:{_MON})\s+{_DAY}\b(?!,?\s+\d)"
+)
+
+
+def dateline_without_year(text: str) -> str | None:
+    """A dateline that names a day but no year ("SEOUL, Oct 25 (Reuters) -"), as written.
+
+    >>> dateline_without_year("SEOUL, Oct 25 (Reuters) - The ministry said ...")
+    'SEOUL, Oct 25'
+    >>> dateline_without_year("SEOUL, Oct. 25, 2024 (Reuters) - ...") is None
+    True
+    """
+    m = _DATELINE_NO_YEAR.match(text)
+    return m.group(0).strip() if m else None
+
+
 def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
     """The publication date the text states about itself, with its span, or None.
 
