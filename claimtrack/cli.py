@@ -277,37 +277,17 @@ def extract(
 def _extract_one(path: str, published: dt.date | None, fmt: str) -> None:
     from claimtrack.extract import extract as run_extract
     from claimtrack.ingest import Overrides, describe
-    from claimtrack.models import to_dict
     from claimtrack.reader import read_document
+    from claimtrack.records import to_line
     from claimtrack.render import render, to_json
-    from claimtrack.store import sha256, word_count
 
     document = read_document(path, sys.stdin.buffer.read() if path == "-" else None)
     info, published, warnings = describe(document, Overrides(date=published))
     records = run_extract(document.text, published)
-    source = {
-        "path": info.path,
-        "title": info.title,
-        "outlet": info.outlet,
-        "published": info.published,
-        "published_from": info.published_from,
-        "url": info.url,
-        "sha256": sha256(document.text),
-        "words": word_count(document.text),
-    }
-
-    def rows(items: list[Any]) -> list[dict[str, Any]]:
-        return [
-            {"path": info.path, "outlet": info.outlet, "published": info.published, **to_dict(r)}
-            for r in items
-        ]
-
-    result = {
-        "source": source,
-        "statements": rows(records.statements),
-        "figures": rows(records.figures),
-        "dates": rows(records.dates),
-    }
+    line = to_line(info, document.text, records)
+    # The same records as a JSONL line, without the text: this output is for reading.
+    source = {k: v for k, v in line["source"].items() if k not in ("encoding", "text")}
+    result = {"source": source, **{kind: line[kind] for kind in ("statements", "figures", "dates")}}
     for warning in warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     if fmt == "json":
