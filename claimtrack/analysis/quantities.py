@@ -324,11 +324,20 @@ def names(text: str) -> Counter[str]:
     return found
 
 
+# How many earlier sources sharing a name each source is compared with.
+STORY_PEERS = 25
+
+
 def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> dict[Any, int]:
     """Group sources into stories by the names their records' sentences mention.
 
     Two sources are in one story when their most frequent names overlap by at least
     ``threshold`` of the smaller set; stories are the connected groups.
+
+    >>> stories([{"source_id": 1, "sentence": "Officials in Velm met Ana Ruiz."},
+    ...          {"source_id": 2, "sentence": "Ana Ruiz left Velm."},
+    ...          {"source_id": 3, "sentence": "Doctors in Tarn said so."}])
+    {1: 0, 2: 0, 3: 1}
     """
     text: dict[Any, list[str]] = defaultdict(list)
     seen: set[tuple[Any, str]] = set()
@@ -347,12 +356,32 @@ def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> di
         return x
 
     ids = sorted(signature, key=str)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            sa, sb = signature[a], signature[b]
-            # An article that names no one gives no reason to set it apart.
-            if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) >= threshold:
+    # Compare each source with the first sources that share one of its names, counting the
+    # names shared through the postings rather than intersecting every pair: a store of
+    # thousands of articles stays linear. Links are transitive, so a story still forms
+    # when each article meets only the first few others that name the same people.
+    postings: dict[str, list[Any]] = defaultdict(list)
+    for sid in ids:
+        for name in signature[sid]:
+            postings[name].append(sid)
+    unnamed = [sid for sid in ids if not signature[sid]]
+    for a in ids:
+        sa = signature[a]
+        shared: Counter[Any] = Counter()
+        for name in sa:
+            for b in postings[name][:STORY_PEERS]:
+                if b != a:
+                    shared[b] += 1
+        for b, count in shared.items():
+            if count / min(len(sa), len(signature[b])) >= threshold:
                 parent[find(a)] = find(b)
+    # Articles that name no one give no reason to set them apart: they form one story, and
+    # join the other one when there is only one.
+    named_roots = {find(sid) for sid in ids if signature[sid]}
+    for sid in unnamed:
+        parent[find(sid)] = find(unnamed[0])
+        if len(named_roots) == 1:
+            parent[find(sid)] = next(iter(named_roots))
     roots: dict[Any, int] = {}
     return {sid: roots.setdefault(find(sid), len(roots)) for sid in ids}
 
