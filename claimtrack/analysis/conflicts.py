@@ -331,11 +331,6 @@ def _content_words(statement: Mapping[str, Any]) -> dict[str, int]:
     return words
 
 
-def _overlap(a: Mapping[str, int], b: Mapping[str, int]) -> int:
-    """How strongly a denial's content speaks of what a claim says: shared words, names double."""
-    return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
-
-
 def stance_conflicts(
     statements: Sequence[dict[str, Any]], topic: str | None = None, aliases: Mapping[str, str] | None = None
 ) -> list[dict[str, Any]]:
@@ -351,7 +346,12 @@ def stance_conflicts(
         denials = [s for s in members if s.get("stance") == "deny" and s.get("speaker")]
         if not denials:
             continue
-        denied = [_content_words(d) for d in denials]
+        # Which denials use each word, so a claim is scored only against denials it shares
+        # a word with, not against all of them.
+        denied: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for k, d in enumerate(denials):
+            for word, weight in _content_words(d).items():
+                denied[word].append((k, weight))
         deniers = {d["speaker"] for d in denials}
         claims = []
         for s in members:
@@ -360,7 +360,11 @@ def stance_conflicts(
             words = words_of.get(id(s))
             if words is None:
                 words = words_of[id(s)] = _content_words(s)
-            score = max(_overlap(words, d) for d in denied)
+            scores: Counter[int] = Counter()
+            for word, weight in words.items():
+                for k, other in denied.get(word, ()):
+                    scores[k] += min(weight, other)
+            score = max(scores.values(), default=0)
             if score >= 2 and not any(same_party(s["speaker"], d, aliases) for d in deniers):
                 claims.append((score, s))
         claims.sort(key=lambda pair: -pair[0])
