@@ -131,16 +131,25 @@ def _dated(figure: Figure, dates, published, context: _Context) -> Figure:
 
 
 class _Context:
-    """Topics of each sentence, its paragraph's included, computed once per sentence."""
+    """Topics of each sentence, its paragraph's included.
+
+    The text is scanned for topic terms once; a sentence's topics are the terms found
+    inside it or inside its paragraph, looked up by bisection.
+    """
 
     def __init__(self, text: str, sentences: list[Sentence], matcher: TopicMatcher):
-        self._text = text
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
         self._paragraphs = paragraphs(text)
-        self._matcher = matcher
+        hits = matcher.scan(text)
+        self._hit_starts = [start for start, _ in hits]
+        self._hit_topics = [name for _, name in hits]
         self._cache: dict[int, tuple[str, ...]] = {}
-        self._para_cache: dict[int, set[str]] = {}
+
+    def _between(self, start: int, end: int) -> set[str]:
+        lo = bisect_left(self._hit_starts, start)
+        hi = bisect_left(self._hit_starts, end)
+        return set(self._hit_topics[lo:hi])
 
     def topics(self, offset: int) -> tuple[str, ...]:
         i = bisect_right(self._starts, offset) - 1
@@ -148,11 +157,8 @@ class _Context:
             return ()
         if i not in self._cache:
             sentence = self._sentences[i]
-            found = self._matcher.match(sentence.text)
-            p = sentence.paragraph
-            if p not in self._para_cache and p < len(self._paragraphs):
-                start, end = self._paragraphs[p]
-                self._para_cache[p] = self._matcher.match(self._text[start:end])
-            found |= self._para_cache.get(p, set())
+            found = self._between(sentence.start, sentence.end)
+            if sentence.paragraph < len(self._paragraphs):
+                found |= self._between(*self._paragraphs[sentence.paragraph])
             self._cache[i] = tuple(sorted(found))
         return self._cache[i]

@@ -46,10 +46,29 @@ class TopicMatcher:
     def __init__(self, topics: Mapping[str, Sequence[str]] | None = None):
         merged = dict(TOPICS if topics is None else topics)
         self._patterns = _compile(tuple(sorted((k, tuple(v)) for k, v in merged.items())))
+        # Every term of every topic in one pattern, longest first, checked once per word
+        # start; each term found says which topics it belongs to.
+        self._topics_of: dict[str, set[str]] = {}
+        for name, terms in merged.items():
+            for term in terms:
+                self._topics_of.setdefault(term.strip().lower(), set()).add(name)
+        whole = sorted({t.strip().lower() for ts in merged.values() for t in ts if t.endswith(" ")}, key=len)
+        prefixes = sorted(set(self._topics_of) - set(whole), key=len)
+        alternatives = [re.escape(t) + r"\b" for t in reversed(whole)]
+        alternatives += [re.escape(t) for t in reversed(prefixes)]
+        self._all = re.compile(r"\b(?:" + "|".join(alternatives) + ")") if alternatives else None
 
     def match(self, text: str) -> set[str]:
         low = text.lower()
         return {name for name, rx in self._patterns if rx.search(low)}
+
+    def scan(self, text: str) -> list[tuple[int, str]]:
+        """Where each topic's terms occur in a whole text, as sorted (offset, topic) pairs:
+        one pass per topic, then any stretch of the text asks by bisection."""
+        if self._all is None:
+            return []
+        topics_of = self._topics_of
+        return [(m.start(), name) for m in self._all.finditer(text.lower()) for name in topics_of[m.group()]]
 
 
 DEFAULT_MATCHER = TopicMatcher()
