@@ -104,7 +104,7 @@ def _root(
 def ingest(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or directories of articles; - for standard input.", metavar="PATH..."),
+        typer.Argument(help="Files or directories of articles; - for standard input.", metavar="PATH"),
     ] = None,
     db: DbOption = DEFAULT_DB,
     title: Annotated[str | None, typer.Option(help="Title (overrides front matter).")] = None,
@@ -248,7 +248,7 @@ def extract(
         list[str],
         typer.Argument(
             help="An article file, or - for standard input; with --format jsonl, any files and directories.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     date: Annotated[
