@@ -151,3 +151,39 @@ def conflicting(db: Path, tmp_path: Path) -> Path:
     """A store holding the two reports that disagree on the number of soldiers."""
     ingest(write(tmp_path / "ministry.txt", MINISTRY), write(tmp_path / "rebels.md", REBELS))
     return db
+
+
+def figure_record(
+    sentence: str,
+    text: str,
+    value: float | None,
+    unit: str | None,
+    claimant: str | None = None,
+    *,
+    source_id: int = 1,
+    published: str = "2025-03-03",
+    **fields: Any,
+) -> dict[str, Any]:
+    """A figure record as ``Store.figures()`` returns it, its text found in its sentence."""
+    return {
+        "value": value,
+        "low": None,
+        "high": None,
+        "qualifier": "exact",
+        "unit": unit,
+        "subject": None,
+        "claimant": claimant,
+        "modality": None,
+        "date": published,
+        "published": published,
+        "outlet": f"Outlet {source_id}",
+        "source_id": source_id,
+        "path": f"article{source_id}.md",
+        "text": text,
+        "start": sentence.index(text),
+        "sentence": sentence,
+        "sentence_start": 0,
+        "change": None,
+        "topics": [],
+        **fields,
+    }

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ingest, invoke, rows, run_main, write
+from conftest import figure_record, ingest, invoke, rows, run_main, write
 
 from claimtrack.analysis.conflicts import conflicts, disjoint, interval, stance_conflicts
 from claimtrack.extract.lexicon.topics import TOPICS
@@ -33,38 +33,15 @@ def figure(
     unit: str,
     claimant: str | None,
     *,
-    source_id: int = 1,
-    published: str = "2025-03-03",
     date: str | None = None,
-    qualifier: str = "exact",
-    modality: str | None = None,
-    low: float | None = None,
-    high: float | None = None,
     topics: tuple[str, ...] = ("deployment",),
+    **fields: Any,
 ) -> dict[str, Any]:
-    """A figure record as ``Store.figures()`` returns it."""
-    start = sentence.index(text)
-    return {
-        "value": value,
-        "low": low,
-        "high": high,
-        "qualifier": qualifier,
-        "unit": unit,
-        "subject": text.split()[-1],
-        "claimant": claimant,
-        "modality": modality,
-        "date": date or published,
-        "published": published,
-        "outlet": f"Outlet {source_id}",
-        "source_id": source_id,
-        "path": f"article{source_id}.md",
-        "text": text,
-        "start": start,
-        "sentence": sentence,
-        "sentence_start": 0,
-        "change": None,
-        "topics": list(topics),
-    }
+    """A figure record: its subject the last word of its text, in the deployment topic."""
+    fields.update(subject=text.split()[-1], topics=list(topics))
+    record = figure_record(sentence, text, value, unit, claimant, **fields)
+    record["date"] = date or record["published"]
+    return record
 
 
 def statement(

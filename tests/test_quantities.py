@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ingest, invoke, rows, run_main, write
+from conftest import figure_record, ingest, invoke, rows, run_main, write
 
 from claimtrack.analysis.conflicts import quantities
 from claimtrack.analysis.quantities import canonical_party, quantity_class, same_party, unit_class
@@ -26,35 +26,11 @@ def figure(
     unit: str | None,
     *,
     claimant: str | None = None,
-    source_id: int = 1,
     date: str = "2025-03-03",
-    subject: str | None = None,
-    **extra: Any,
+    **fields: Any,
 ) -> dict[str, Any]:
-    """A figure record as the store returns it, its text found in its sentence."""
-    start = sentence.index(text)
-    return {
-        "value": value,
-        "low": None,
-        "high": None,
-        "qualifier": "exact",
-        "unit": unit,
-        "subject": subject,
-        "claimant": claimant,
-        "modality": None,
-        "date": date,
-        "published": date,
-        "outlet": f"Outlet {source_id}",
-        "source_id": source_id,
-        "path": f"article{source_id}.md",
-        "text": text,
-        "start": start,
-        "sentence": sentence,
-        "sentence_start": 0,
-        "change": None,
-        "topics": [],
-        **extra,
-    }
+    """A figure record stated on ``date``."""
+    return figure_record(sentence, text, value, unit, claimant, published=date, **fields)
 
 
 # -- unit classes -----------------------------------------------------------------------
