@@ -363,3 +363,10 @@ def test_news_like_noise_keeps_offsets(words: list[str]) -> None:
 def test_hypothetical_content_is_not_confirmed_or_denied(text: str, stance: str) -> None:
     (found,) = find_statements(text, split_sentences(text))
     assert found.stance == stance
+
+
+def test_neither_is_not_part_of_the_speaker() -> None:
+    # "X neither confirmed nor denied …, saying …": the participle's speaker is X alone
+    text = "The ministry neither confirmed nor denied the report, saying it stood by its own count."
+    (found,) = find_statements(text, split_sentences(text))
+    assert (found.speaker, found.cue) == ("ministry", "saying")

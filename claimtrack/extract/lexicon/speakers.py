@@ -88,7 +88,7 @@ SKIPPABLE = frozenset(
         initially publicly privately already subsequently separately still now often
         long later quickly flatly strongly firmly openly separately yesterday today
         tonight however too himself herself themselves itself alone only even
-        consistently reportedly apparently"""
+        consistently reportedly apparently neither either"""
     )
 )
 
