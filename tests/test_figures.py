@@ -240,6 +240,8 @@ UNITS_FROM_CONTEXT = [
     ("At least 100 died and the injured are approaching 1,000.", "person"),
     ("Police said 128,000 were present.", "person"),
     ("The number of dead exceeded 790.", "person"),
+    # regression: a nationality before the counted noun was taken for the unit
+    ("The ministry put the number of Varnian soldiers at nearly 6,000.", "soldier"),
     ("The estimate is at the low end of the 100 to 300 range of deaths.", None),
     ("The city's seven million-strong population voted.", "person"),
     # regression: a unit of measure after the number beat the name or year reading

@@ -209,7 +209,8 @@ _PEOPLE_AFTER = re.compile(
 )
 _COUNT_BEFORE = re.compile(
     rf"\b(?:(?P<toll>toll)|the\s+(?P<people>{_alternation(PERSON_PARTICIPLES)})"
-    rf"|(?:{_alternation(COUNT_NOUNS)})\s+of\s+(?:the\s+)?(?P<noun>[a-z]+))\b",
+    # "the number of Varnian soldiers": capitalised modifiers before the counted noun
+    rf"|(?:{_alternation(COUNT_NOUNS)})\s+of\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){{0,3}})(?P<noun>[a-z]+))\b",
     re.IGNORECASE,
 )
 # "two-thirds of", "a quarter of", "half of", "1/16 of", "one out of three": a share of a whole.
