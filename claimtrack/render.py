@@ -168,6 +168,17 @@ def render_source(source: dict[str, Any], statements: Sequence[dict], figures: S
     con.print(Text(head, style="bold"))
     if meta:
         con.print(Text(meta, style="dim"))
+    if plain():  # no styles to see: mark the text with brackets instead
+        con.print()
+        con.print(Text(marked(source["text"], statements, figures)))
+        con.print()
+        con.print(
+            Text(
+                f"{len(statements)} statements ([speaker] <cue>); {len(figures)} figures ({{figure}})",
+                style="dim",
+            )
+        )
+        return
     text = Text(source["text"])
     for s in statements:
         if s.get("speaker_start") is not None:
@@ -186,6 +197,28 @@ def render_source(source: dict[str, Any], statements: Sequence[dict], figures: S
             style="dim",
         )
     )
+
+
+def marked(text: str, statements: Sequence[dict], figures: Sequence[dict]) -> str:
+    """The text with speakers in [brackets], cues in <angles> and figures in {braces}.
+
+    >>> marked("Lee said 3 died.", [{"speaker_start": 0, "speaker_end": 3, "cue_start": 4, "cue_end": 8}],
+    ...        [{"start": 9, "end": 10}])
+    '[Lee] <said> {3} died.'
+    """
+    marks: list[tuple[int, int, str]] = []  # (offset, closing before opening, mark)
+    spans = [(s.get("speaker_start"), s.get("speaker_end"), "[", "]") for s in statements]
+    spans += [(s["cue_start"], s["cue_end"], "<", ">") for s in statements]
+    spans += [(f["start"], f["end"], "{", "}") for f in figures]
+    for start, end, opening, closing in spans:
+        if start is not None and end is not None and start < end:
+            marks += [(start, 1, opening), (end, 0, closing)]
+    out, last = [], 0
+    for offset, _, mark in sorted(set(marks)):
+        out += [text[last:offset], mark]
+        last = offset
+    out.append(text[last:])
+    return "".join(out)
 
 
 def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:

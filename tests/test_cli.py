@@ -305,7 +305,9 @@ def test_show(populated: Path) -> None:
     result = invoke("show", str(rebels))
     assert result.exit_code == 0, result.output
     assert "Rebels dispute troop numbers" in result.stdout
-    assert "The governor denied that any villages had been evacuated." in result.stdout
+    # off a terminal the marks are brackets: [speaker] <cue> {figure}
+    assert "[The governor] <denied> that any villages had been evacuated." in result.stdout
+    assert "{9,000 soldiers}" in result.stdout
     shown = rows("show", "rebels")
     assert set(shown) == {"source", "statements", "figures"}
     assert set(shown["source"]) == SOURCE_KEYS | {"text"}
