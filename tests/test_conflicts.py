@@ -657,3 +657,15 @@ def test_report_with_nothing_to_say(news: Path) -> None:
     result = invoke("report", "--topic", "sanctions")
     assert result.exit_code == 0, result.output
     assert result.stdout == "# Sanctions: who says what\n\nNo records match.\n"
+
+
+def test_figures_that_can_both_hold_are_no_disagreement() -> None:
+    # regression: "more than 1,000" and 19,918 from two parties a week apart were called a
+    # disagreement; they are a series that moved, not a conflict
+    records = [
+        figure("Officials said more than 1,000 homes burned.", "more than 1,000 homes", 1000, "home",
+               "officials", qualifier="over", published="2025-01-09", topics=()),
+        figure("Surveyors counted 19,918 homes burned.", "19,918 homes", 19918, "home", "surveyors",
+               source_id=2, published="2025-01-17", topics=()),
+    ]  # fmt: skip
+    assert [c["kind"] for c in conflicts(records, [])] == ["revision"]

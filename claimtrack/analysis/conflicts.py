@@ -230,8 +230,8 @@ def _conflicts_in(
                 continue  # two parties whose figures agree on the day ("about 3,000" and 3,200)
             edges[i].add(j)
             edges[j].add(i)
-            if not one_party and apart <= SAME_TIME_DAYS:
-                disagree.add((i, j))
+            if not one_party and apart <= SAME_TIME_DAYS and disjoint(spans[i], spans[j]):
+                disagree.add((i, j))  # two parties, the same days, figures that cannot both hold
     out, seen = [], set()
     for start in range(n):
         if start in seen or not edges[start]:
