@@ -244,3 +244,12 @@ def test_date_words_in_any_order(words, published):
     text = " ".join(words)
     for d in find_dates(text, published):
         assert text[d.start : d.end] == d.text
+
+
+def test_a_day_in_the_possessive_names_an_event_not_when_a_figure_holds() -> None:
+    # regression: "died in Monday's earthquake" dated the toll to Monday, not the report
+    from claimtrack.extract import extract
+
+    records = extract("Officials said on Wednesday that 900 people died in Monday's earthquake.", FRI)
+    (figure,) = records.figures
+    assert figure.date == "2024-10-23"

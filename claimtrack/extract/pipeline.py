@@ -49,15 +49,17 @@ def extract(
     done(0.85)
 
     context = _Context(text, sentences, matcher)
+    # "Monday's earthquakes" names an event by its day; it is not when a figure holds.
+    when = [d for d in dates if not text.startswith(("'s", "’s"), d.end)]
     statements = [
         dataclasses.replace(
             s,
-            date=reference_date(s.start, s.end, dates, published, deadline_first=False)[0],
+            date=reference_date(s.start, s.end, when, published, deadline_first=False)[0],
             topics=context.topics(s.start),
         )
         for s in statements
     ]
-    figures = [_dated(f, dates, published, context) for f in figures]
+    figures = [_dated(f, when, published, context) for f in figures]
     return Extraction(statements=statements, figures=figures, dates=dates, sentences=sentences)
 
 
