@@ -15,8 +15,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("table", "json", "jsonl", "csv")
-
 
 def plain() -> bool:
     """Plain output: stdout is not a terminal, or NO_COLOR is set."""
