@@ -415,11 +415,14 @@ def canonical_party(name: str | None, aliases: Mapping[str, str] | None = None) 
         return None
     clean = re.sub(r"\s+", " ", name.strip(" -–—,.;:\"'“”‘’")).strip()
     key = clean.lower()
-    table = {**ALIASES, **{k.lower(): v for k, v in (aliases or {}).items()}}
-    if key in table:
-        return table[key]
-    if key.startswith("the ") and key[4:] in table:
-        return table[key[4:]]
+    # The user's aliases first, then the built-in ones; neither is copied: this runs for
+    # every pair of figures compared.
+    own = {k.lower(): v for k, v in aliases.items()} if aliases else {}
+    for candidate in (key, key[4:] if key.startswith("the ") else None):
+        if candidate is not None:
+            found = own.get(candidate) or ALIASES.get(candidate)
+            if found:
+                return found
     return clean
 
 
