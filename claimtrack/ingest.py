@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -268,28 +269,32 @@ def store_prepared(store: Store, prepared: Prepared, force: bool = False) -> Out
     )
 
 
-def ingest_document(store: Store, document: Document, overrides: Overrides, force: bool = False) -> Outcome:
-    """Extract and store one document (or find it already stored)."""
-    from claimtrack.extract import extract
+# A batch is stored in one transaction when it holds this many sources, this much text,
+# or has waited this long for more: one commit per short article would cost more than
+# storing it, and the store's lock is held only while a batch is written.
+BATCH_SOURCES, BATCH_CHARS, BATCH_SECONDS = 64, 8_000_000, 0.5
 
-    info, published, warnings = describe(document, overrides)
-    words = len(document.text.split())
-    existing = store.find_by_hash(sha256(document.text))
-    if existing is not None and not force:
-        return Outcome(document.path, "unchanged", existing, words=0, warnings=tuple(warnings))
-    records = extract(document.text, published)
-    source_id, written = store.add_source(info, document.text, records, force=force)
-    if not written:  # another process stored the same text in the meantime
-        return Outcome(document.path, "unchanged", source_id, warnings=tuple(warnings))
-    return Outcome(
-        document.path,
-        "replaced" if existing is not None else "added",
-        source_id,
-        statements=len(records.statements),
-        figures=len(records.figures),
-        words=words,
-        warnings=tuple(warnings),
-    )
+
+def store_batches(store: Store, prepared: Iterable[Prepared], force: bool = False) -> Iterator[Outcome]:
+    """Store prepared inputs in batches, yielding their outcomes in order."""
+    batch: list[Prepared] = []
+    chars, began = 0, 0.0
+    for p in prepared:
+        if not batch:
+            began = time.monotonic()
+        batch.append(p)
+        chars += len(p.text)
+        if len(batch) >= BATCH_SOURCES or chars >= BATCH_CHARS or time.monotonic() - began >= BATCH_SECONDS:
+            yield from _store_batch(store, batch, force)
+            batch, chars = [], 0
+    yield from _store_batch(store, batch, force)
+
+
+def _store_batch(store: Store, batch: list[Prepared], force: bool) -> list[Outcome]:
+    if not batch:
+        return []
+    with store.batch():
+        return [store_prepared(store, p, force) for p in batch]
 
 
 def ingest_paths(
@@ -324,12 +329,15 @@ def ingest_paths(
         work = ordered_map(prepare, items, jobs, preload=("claimtrack.extract.pipeline",))
     else:
         work = map(partial(prepare, stored=store.find_by_hash, progress=progress), items)
-    for prepared in work:
-        yield store_prepared(store, prepared, force)
+    yield from store_batches(store, work, force)
 
 
 def ingest_records(store: Store, lines: Iterable[str], name: str, force: bool = False) -> Iterator[Outcome]:
     """Store lines written by ``extract --format jsonl``; a bad line fails as ``NAME:LINE``."""
+    yield from store_batches(store, _read_records(lines, name), force)
+
+
+def _read_records(lines: Iterable[str], name: str) -> Iterator[Prepared | Outcome]:
     from claimtrack.records import RecordError, from_line
 
     for number, line in enumerate(lines, 1):
@@ -339,10 +347,9 @@ def ingest_records(store: Store, lines: Iterable[str], name: str, force: bool = 
             found = from_line(line)
         except RecordError as exc:
             where = f"{name}:{number}"
-            yield Outcome(where, "failed", error=f"{where}: {exc}")
+            yield Prepared(where, error=f"{where}: {exc}")
             continue
-        prepared = Prepared(
+        yield Prepared(
             found.info.path, found.info, found.text, sha256(found.text), word_count(found.text),
             extraction=found.extraction,
         )  # fmt: skip
-        yield store_prepared(store, prepared, force)

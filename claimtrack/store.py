@@ -94,6 +94,7 @@ class Store:
 
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
+        self._batching = False
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
         if not create and not self.path.exists():
@@ -176,14 +177,45 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (or interruption)."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (or interruption).
+
+        Inside ``batch()`` it is a savepoint of the batch's transaction instead: rolled
+        back alone on an error, committed with the others.
+        """
+        if not self._batching:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            return
+        self.conn.execute("SAVEPOINT one")
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK TO one")
+            self.conn.execute("RELEASE one")
             raise
-        self.conn.execute("COMMIT")
+        self.conn.execute("RELEASE one")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One commit for all the transactions made inside, each still whole.
+
+        Committing costs more than storing a short article, so ingest stores sources in
+        batches. A crash loses the batch and never part of a source; an error in one
+        transaction rolls back that one alone, and what was done before it is committed.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._batching = True
+        try:
+            yield
+        finally:
+            self._batching = False
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     # -- writing -----------------------------------------------------------------
 
@@ -240,6 +272,10 @@ class Store:
         conn.executemany(
             "INSERT INTO sentences (source_id, start, end, paragraph, text) VALUES (?, ?, ?, ?, ?)",
             [(source_id, s.start, s.end, s.paragraph, s.text) for s in extraction.sentences],
+        )
+        conn.execute(  # the full-text index, in the same transaction (m005)
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE source_id = ?",
+            [source_id],
         )
         _insert_many(conn, "statements", STATEMENT_FIELDS, source_id, extraction.statements)
         _insert_many(conn, "figures", FIGURE_FIELDS, source_id, extraction.figures)
