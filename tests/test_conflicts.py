@@ -18,6 +18,7 @@ from conftest import figure_record, ingest, invoke, rows, run_main, write
 from claimtrack.analysis.conflicts import conflicts, disjoint, interval, stance_conflicts
 from claimtrack.extract.lexicon.topics import TOPICS
 from claimtrack.extract.pipeline import extract
+from claimtrack.extract.topics import TopicMatcher
 
 CONFLICT_KEYS = {"id", "kind", "topic", "quantity", "unit", "spread", "claimants", "figures", "statements"}
 
@@ -556,6 +557,12 @@ TOPIC_TERMS = [
     ("Inflation and the budget dominated the debate.", {"economy"}),
     ("The choir sang in Velm.", set()),
 ]
+
+
+def test_a_topic_phrase_with_more_than_one_space_is_found() -> None:
+    text = "Officials said Velm put an asset  freeze on 12 accounts."
+    assert "sanctions" in {t for f in extract(text, dt.date(2025, 3, 3)).figures for t in f.topics}
+    assert TopicMatcher().scan("an asset \t freeze") == [(3, "sanctions")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), TOPIC_TERMS)

@@ -46,6 +46,7 @@ from claimtrack.extract.lexicon.verbs import (
     PREPOSITIONAL_CUES,
     verb_forms,
 )
+from claimtrack.extract.patterns import trie
 from claimtrack.extract.quotes import Quotes
 from claimtrack.extract.speakers import (
     QUOTE_CHARS,
@@ -68,33 +69,7 @@ _PREPS = dict(PREPOSITIONAL_CUES)
 _HEARSAY = {phrase: (lemma, stance) for phrase, lemma, stance in HEARSAY}
 
 
-def _trie(words: list[str]) -> str:
-    """One regular expression for many words, as a trie: it scans far faster than a flat
-    alternation, because each position is tried against one branch per first letter.
-
-    >>> _trie(["say", "said", "says"])
-    'sa(?:id|y(?:s)?)'
-    """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-_CUE_WORDS = _trie([*_FORMS, *_PREPS, *_HEARSAY])
+_CUE_WORDS = trie([*_FORMS, *_PREPS, *_HEARSAY])
 _CUE = re.compile(r"\b(?<![’'-])" + _CUE_WORDS + r"(?![\w’'-])")
 _CUE_ANY_CASE = re.compile(_CUE.pattern, re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from claimtrack.extract.lexicon.topics import TOPICS
+from claimtrack.extract.patterns import trie
 
 
 def stem(word: str) -> str:
@@ -46,17 +47,16 @@ class TopicMatcher:
     def __init__(self, topics: Mapping[str, Sequence[str]] | None = None):
         merged = dict(TOPICS if topics is None else topics)
         self._patterns = _compile(tuple(sorted((k, tuple(v)) for k, v in merged.items())))
-        # Every term of every topic in one pattern, longest first, checked once per word
-        # start; each term found says which topics it belongs to.
+        # Every term of every topic in one pattern (a trie), longest first, checked once
+        # per word start; each term found says which topics it belongs to.
         self._topics_of: dict[str, set[str]] = {}
         for name, terms in merged.items():
             for term in terms:
                 self._topics_of.setdefault(term.strip().lower(), set()).add(name)
-        whole = sorted({t.strip().lower() for ts in merged.values() for t in ts if t.endswith(" ")}, key=len)
-        prefixes = sorted(set(self._topics_of) - set(whole), key=len)
-        alternatives = [re.escape(t) + r"\b" for t in reversed(whole)]
-        alternatives += [re.escape(t) for t in reversed(prefixes)]
-        self._all = re.compile(r"\b(?:" + "|".join(alternatives) + ")") if alternatives else None
+        whole = {t.strip().lower() for ts in merged.values() for t in ts if t.endswith(" ")}
+        terms = sorted(self._topics_of)
+        pattern = trie(terms, ends=dict.fromkeys(whole, r"\b"))
+        self._all = re.compile(r"\b" + pattern) if terms else None
 
     def match(self, text: str) -> set[str]:
         low = text.lower()
@@ -68,7 +68,11 @@ class TopicMatcher:
         if self._all is None:
             return []
         topics_of = self._topics_of
-        return [(m.start(), name) for m in self._all.finditer(text.lower()) for name in topics_of[m.group()]]
+        return [
+            (m.start(), name)
+            for m in self._all.finditer(text.lower())
+            for name in topics_of[" ".join(m.group().split())]  # "peace\ntalks" is "peace talks"
+        ]
 
 
 DEFAULT_MATCHER = TopicMatcher()
