@@ -255,7 +255,9 @@ def store_prepared(store: Store, prepared: Prepared, force: bool = False) -> Out
         from claimtrack.extract import extract
 
         records = extract(p.text, p.published)
-    source_id, written = store.add_source(p.info, p.text, records, force=force)
+    source_id, written = store.add_source(
+        p.info, p.text, records, force=force, digest=p.digest, words=p.words
+    )
     if not written:  # another process stored the same text in the meantime
         return Outcome(p.path, "unchanged", source_id, warnings=p.warnings)
     return Outcome(

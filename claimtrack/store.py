@@ -179,43 +179,39 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error (or interruption).
 
-        Inside ``batch()`` it is a savepoint of the batch's transaction instead: rolled
-        back alone on an error, committed with the others.
+        Inside ``batch()`` it is part of the batch's transaction, which an error rolls back
+        whole (a savepoint per source would make the full-text index write a segment each).
         """
-        if not self._batching:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        if self._batching:
+            yield self.conn
             return
-        self.conn.execute("SAVEPOINT one")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK TO one")
-            self.conn.execute("RELEASE one")
+            self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("RELEASE one")
+        self.conn.execute("COMMIT")
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """One commit for all the transactions made inside, each still whole.
+        """One transaction for all the transactions made inside: committed together, or
+        on an error or interruption rolled back together.
 
         Committing costs more than storing a short article, so ingest stores sources in
-        batches. A crash loses the batch and never part of a source; an error in one
-        transaction rolls back that one alone, and what was done before it is committed.
+        batches. A crash loses the batch and never leaves part of a source.
         """
         self.conn.execute("BEGIN IMMEDIATE")
         self._batching = True
         try:
             yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
         finally:
             self._batching = False
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
 
     # -- writing -----------------------------------------------------------------
 
@@ -229,13 +225,16 @@ class Store:
         text: str,
         extraction: Extraction,
         force: bool = False,
+        digest: str | None = None,
+        words: int | None = None,
     ) -> tuple[int, bool]:
         """Store a source with all its records in one transaction.
 
         Returns (source id, whether anything was written). The same text already stored
-        is left alone unless ``force``, which replaces its records.
+        is left alone unless ``force``, which replaces its records. ``digest`` and
+        ``words`` are the text's, when the caller has them already.
         """
-        digest = sha256(text)
+        digest = digest or sha256(text)
         row = {
             "path": _storable(info.path),
             "title": _storable(info.title),
@@ -244,7 +243,7 @@ class Store:
             "published_from": info.published_from,
             "url": _storable(info.url),
             "sha256": digest,
-            "words": word_count(text),
+            "words": word_count(text) if words is None else words,
             "encoding": info.encoding,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "text": text,

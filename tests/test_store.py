@@ -252,32 +252,34 @@ def test_failed_replacement_keeps_the_previous_version(
     assert counts(path) == before
 
 
-def test_failure_inside_a_batch_undoes_that_source_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_batch_is_committed_together_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "t.db"
     second = ARTICLE.replace("1,200", "1,300")
-    real = store_module._insert_many
-
-    def fail_on_second(conn, table, fields, source_id, *args, **kwargs):
-        if source_id == 2 and table == "figures":
-            raise RuntimeError("disk on fire")
-        return real(conn, table, fields, source_id, *args, **kwargs)
-
-    monkeypatch.setattr(store_module, "_insert_many", fail_on_second)
     with Store(path) as store:
-        with pytest.raises(RuntimeError), store.batch():
+        with store.batch():
             add(store, path="first.txt")
             other = sqlite3.connect(path)
             assert other.execute("SELECT count(*) FROM sources").fetchone()[0] == 0  # not yet committed
-            other.close()
             add(store, second, path="second.txt")
+        assert other.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+        other.close()
+    real = store_module._insert_many
+
+    def fail_on_third(conn, table, fields, source_id, *args, **kwargs):
+        if source_id == 4 and table == "figures":
+            raise RuntimeError("disk on fire")
+        return real(conn, table, fields, source_id, *args, **kwargs)
+
+    before = counts(path)
+    monkeypatch.setattr(store_module, "_insert_many", fail_on_third)
+    with Store(path) as store:
+        with pytest.raises(RuntimeError), store.batch():
+            add(store, ARTICLE.replace("1,200", "1,400"), path="third.txt")
+            add(store, ARTICLE.replace("1,200", "1,500"), path="fourth.txt")
         assert not store.conn.in_transaction
-    assert [r["path"] for r in Store(path).sources()] == ["first.txt"]
-    alone = tmp_path / "alone.db"
-    with Store(alone) as store:
-        add(store, path="first.txt")
-    assert counts(path) == counts(alone)
+        add(store, ARTICLE.replace("1,200", "1,600"), path="after.txt")  # the store goes on
+    assert counts(path)["sources"] == before["sources"] + 1
+    assert [r["path"] for r in Store(path).sources()] == ["first.txt", "second.txt", "after.txt"]
 
 
 def test_same_text_again_is_unchanged_and_force_replaces(tmp_path: Path) -> None:

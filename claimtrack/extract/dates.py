@@ -838,6 +838,9 @@ def dateline_without_year(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+_HAS_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d\d")
+
+
 def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
     """The publication date the text states about itself, with its span, or None.
 
@@ -860,6 +863,8 @@ def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
         d = _safe_date(int(m["year"]), _month_of(m["mon"]), int(m["day"]))
         if d:
             return d, m.start("mon"), m.end("year")
+    if not _HAS_YEAR.search(head):
+        return None  # no four-digit year and no 10/25/24: no full date to find
     for mention in find_dates(head, None):
         if mention.precision == "day" and mention.value:
             return dt.date.fromisoformat(mention.value), mention.start, mention.end
