@@ -23,7 +23,7 @@ from pathlib import Path
 from claimtrack.errors import ClaimtrackError, ReadError
 from claimtrack.models import Extraction
 from claimtrack.reader import Document, expand_paths, read_document
-from claimtrack.store import SourceInfo, Store, sha256, word_count
+from claimtrack.store import Rows, SourceInfo, Store, rows_of, sha256, word_count
 
 Progress = Callable[[float], None]  # the fraction of one text's extraction done
 
@@ -171,6 +171,7 @@ class Task:
     force: bool = False
     db: str | None = None  # the store, consulted to skip extracting texts it holds
     error: str | None = None  # the path could not even be listed
+    rows: bool = False  # give the records as the store's rows (cheaper to send back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,7 @@ class Prepared:
     digest: str = ""
     words: int = 0
     published: dt.date | None = None
-    extraction: Extraction | None = None  # None when the store already held the text
+    extraction: Extraction | Rows | None = None  # None when the store already held the text
     warnings: tuple[str, ...] = ()
     error: str | None = None
 
@@ -209,7 +210,7 @@ def prepare(
         if stored is not None and not task.force and stored(digest) is not None:
             return prepared
         records = extract(document.text, published, **({"progress": progress} if progress else {}))
-        return _replace(prepared, extraction=records)
+        return _replace(prepared, extraction=rows_of(records) if task.rows else records)
     except ReadError as exc:
         return Prepared(task.path, error=str(exc))
     except ClaimtrackError as exc:
@@ -322,7 +323,7 @@ def ingest_paths(
                 yield Task(path, error=str(error))
             else:
                 data = read_stdin() if path == "-" and read_stdin else None
-                yield Task(path, data, overrides, force, str(store.path))
+                yield Task(path, data, overrides, force, str(store.path), rows=True)
 
     listed = expand_paths(paths)
     head = list(islice(listed, 2))

@@ -16,11 +16,12 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimtrack.errors import ClaimtrackError, StoreError, UsageError
 from claimtrack.models import DateMention, Extraction, Figure, Statement, period
@@ -53,6 +54,46 @@ def word_count(text: str, chunk: int = 1 << 20) -> int:
         count += len(text[start:end].split())
         start = end
     return count
+
+
+class Rows(NamedTuple):
+    """An extraction as the rows the store writes, without the source id.
+
+    Ingest workers build these and send them to the writer: tuples of plain values cost
+    far less to pass between processes than record objects, and the writer has nothing
+    left to do but insert them.
+    """
+
+    sentences: list[tuple[Any, ...]]
+    statements: list[tuple[Any, ...]]
+    figures: list[tuple[Any, ...]]
+    dates: list[tuple[Any, ...]]
+
+
+def rows_of(extraction: Extraction | Rows) -> Rows:
+    if isinstance(extraction, Rows):
+        return extraction
+    return Rows(
+        [(s.start, s.end, s.paragraph, s.text) for s in extraction.sentences],
+        _rows(extraction.statements, STATEMENT_FIELDS, "date"),
+        _rows(extraction.figures, FIGURE_FIELDS, "date"),
+        _rows(extraction.dates, DATE_FIELDS, "value"),
+    )
+
+
+def _rows(records: Sequence[Any], names: Sequence[str], date_field: str) -> list[tuple[Any, ...]]:
+    """Each record's fields in order (tuples as JSON lists), then its date key."""
+    values = attrgetter(*names)
+    listed = [i for i, name in enumerate(names) if name == "topics"]
+    dated = names.index(date_field)
+    out = []
+    for record in records:
+        row = list(values(record))
+        for i in listed:
+            row[i] = json.dumps(list(row[i]))
+        row.append(date_key(row[dated]))
+        out.append(tuple(row))
+    return out
 
 
 def date_key(value: str | None) -> str | None:
@@ -223,7 +264,7 @@ class Store:
         self,
         info: SourceInfo,
         text: str,
-        extraction: Extraction,
+        extraction: Extraction | Rows,
         force: bool = False,
         digest: str | None = None,
         words: int | None = None,
@@ -266,19 +307,26 @@ class Store:
             self._insert_records(source_id, extraction)
         return source_id, True
 
-    def _insert_records(self, source_id: int, extraction: Extraction) -> None:
-        conn = self.conn
+    def _insert_records(self, source_id: int, extraction: Extraction | Rows) -> None:
+        conn, rows = self.conn, rows_of(extraction)
         conn.executemany(
             "INSERT INTO sentences (source_id, start, end, paragraph, text) VALUES (?, ?, ?, ?, ?)",
-            [(source_id, s.start, s.end, s.paragraph, s.text) for s in extraction.sentences],
+            [(source_id, *row) for row in rows.sentences],
         )
         conn.execute(  # the full-text index, in the same transaction (m005)
             "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE source_id = ?",
             [source_id],
         )
-        _insert_many(conn, "statements", STATEMENT_FIELDS, source_id, extraction.statements)
-        _insert_many(conn, "figures", FIGURE_FIELDS, source_id, extraction.figures)
-        _insert_many(conn, "dates", DATE_FIELDS, source_id, extraction.dates, date_field="value")
+        for table, names, table_rows in (
+            ("statements", STATEMENT_FIELDS, rows.statements),
+            ("figures", FIGURE_FIELDS, rows.figures),
+            ("dates", DATE_FIELDS, rows.dates),
+        ):
+            columns = ", ".join(f'"{c}"' for c in ("source_id", *names, "date_key"))
+            marks = ", ".join("?" * (len(names) + 2))
+            conn.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", [(source_id, *row) for row in table_rows]
+            )
         for table in ("statements", "figures"):  # the index behind --topic (m003)
             conn.execute(
                 "INSERT OR IGNORE INTO record_topics (kind, record_id, topic) "
@@ -562,25 +610,6 @@ def topic_clause(
     if name in TOPICS:
         return indexed, [name, table]
     return "r.sentence LIKE ? ESCAPE '\\'", ["%" + _escape_like(stem(name)) + "%"]
-
-
-def _insert_many(
-    conn: sqlite3.Connection,
-    table: str,
-    fields: Sequence[str],
-    source_id: int,
-    records: Iterable[Any],
-    date_field: str = "date",
-) -> None:
-    columns = ["source_id", *fields, "date_key"]
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
-    rows = []
-    for record in records:
-        values = [getattr(record, f) for f in fields]
-        values = [json.dumps(list(v)) if isinstance(v, tuple) else v for v in values]
-        rows.append([source_id, *values, date_key(getattr(record, date_field))])
-    conn.executemany(sql, rows)
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

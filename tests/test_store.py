@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from conftest import DATA, FLOODS, REBELS
 
-from claimtrack import store as store_module
 from claimtrack.errors import StoreError, UsageError
 from claimtrack.extract import extract
 from claimtrack.migrations import SCHEMA_VERSION
@@ -215,44 +214,40 @@ def test_database_in_a_missing_directory(tmp_path: Path) -> None:
 # --- writing: one transaction per source ---------------------------------------------------
 
 
-@pytest.mark.parametrize("failing_table", ["statements", "figures", "dates"])
-def test_failure_mid_source_leaves_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_table: str
-) -> None:
+def fail_inserts(path: Path, table: str, when: str = "1") -> None:
+    """Make SQLite refuse rows of ``table`` (where ``when`` holds), as a full disk would."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        f"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} WHEN {when} "
+        "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+    )
+    conn.close()
+
+
+@pytest.mark.parametrize("failing_table", ["sentences", "statements", "figures", "dates", "record_topics"])
+def test_failure_mid_source_leaves_nothing(tmp_path: Path, failing_table: str) -> None:
     path = tmp_path / "t.db"
-    real = store_module._insert_many
-
-    def insert_then_fail(conn, table, *args, **kwargs):
-        if table == failing_table:
-            raise RuntimeError("disk on fire")
-        return real(conn, table, *args, **kwargs)
-
-    monkeypatch.setattr(store_module, "_insert_many", insert_then_fail)
-    with Store(path) as store, pytest.raises(RuntimeError, match="disk on fire"):
-        add(store)
+    Store(path).close()
+    fail_inserts(path, failing_table)
+    with Store(path) as store, pytest.raises(sqlite3.DatabaseError, match="disk on fire"):
+        add(store, ARTICLE + "Officials said the deployment of 300 troops went on.\n")
     assert counts(path) == dict.fromkeys(RECORD_TABLES, 0)
 
 
-def test_failed_replacement_keeps_the_previous_version(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_replacement_keeps_the_previous_version(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     with Store(path) as store:
         source_id, _ = add(store)
     before = counts(path)
-
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr(store_module, "_insert_many", fail)
+    fail_inserts(path, "figures")
     with Store(path) as store:
-        with pytest.raises(RuntimeError):
+        with pytest.raises(sqlite3.DatabaseError):
             add(store, path="elsewhere.txt", force=True)
         assert store.source(source_id)["path"] == "port.txt"
     assert counts(path) == before
 
 
-def test_a_batch_is_committed_together_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_is_committed_together_or_not_at_all(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     second = ARTICLE.replace("1,200", "1,300")
     with Store(path) as store:
@@ -263,17 +258,10 @@ def test_a_batch_is_committed_together_or_not_at_all(tmp_path: Path, monkeypatch
             add(store, second, path="second.txt")
         assert other.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
         other.close()
-    real = store_module._insert_many
-
-    def fail_on_third(conn, table, fields, source_id, *args, **kwargs):
-        if source_id == 4 and table == "figures":
-            raise RuntimeError("disk on fire")
-        return real(conn, table, fields, source_id, *args, **kwargs)
-
     before = counts(path)
-    monkeypatch.setattr(store_module, "_insert_many", fail_on_third)
+    fail_inserts(path, "figures", "NEW.source_id = 4")
     with Store(path) as store:
-        with pytest.raises(RuntimeError), store.batch():
+        with pytest.raises(sqlite3.DatabaseError), store.batch():
             add(store, ARTICLE.replace("1,200", "1,400"), path="third.txt")
             add(store, ARTICLE.replace("1,200", "1,500"), path="fourth.txt")
         assert not store.conn.in_transaction
