@@ -24,7 +24,8 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-PER_WORKER = 4  # items in flight per worker: enough to keep it busy, few enough to stay small
+PER_WORKER = 4  # chunks in flight per worker: enough to keep it busy, few enough to stay small
+MAX_CHUNK = 64
 
 
 def default_jobs() -> int:
@@ -36,12 +37,21 @@ def default_jobs() -> int:
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], jobs: int = 1, preload: tuple[str, ...] = ()
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int = 1,
+    preload: tuple[str, ...] = (),
+    weigh: Callable[[T], int] | None = None,
+    chunk: int = 1,
 ) -> Iterator[R]:
     """``map(func, items)`` over ``jobs`` processes, in order, with a bounded window.
 
     ``func`` must be a module-level function (workers import it); ``preload`` names
-    modules the workers should import before the first item.
+    modules the workers should import before the first item. Items go to a worker in
+    chunks of ``chunk`` in weight (by ``weigh``, each item 1 without it; at most
+    ``MAX_CHUNK`` items): every hand-over wakes the parent's pool thread, which then waits
+    for the interpreter lock while the parent is busy, so many small items one by one
+    leave the workers idle.
 
     >>> list(ordered_map(abs, [-3, 1, -2]))
     [3, 1, 2]
@@ -51,16 +61,34 @@ def ordered_map(
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_import, initargs=(preload,))
-    pending: deque[Future[R]] = deque()
+    pending: deque[Future[list[R]]] = deque()
     try:
-        for item in items:
-            pending.append(pool.submit(func, item))
+        for part in _chunks(items, weigh or (lambda item: 1), chunk):
+            pending.append(pool.submit(_map_list, func, part))
             if len(pending) >= jobs * PER_WORKER:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable[T], weigh: Callable[[T], int], limit: int) -> Iterator[list[T]]:
+    """Consecutive items in lists of ``limit`` in weight (one heavy item alone)."""
+    part: list[T] = []
+    weight = 0
+    for item in items:
+        part.append(item)
+        weight += weigh(item)
+        if weight >= limit or len(part) >= MAX_CHUNK:
+            yield part
+            part, weight = [], 0
+    if part:
+        yield part
+
+
+def _map_list(func: Callable[[T], R], items: list[T]) -> list[R]:
+    return [func(item) for item in items]
 
 
 def _import(modules: tuple[str, ...]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import FACTORY, FLOODS, MINISTRY, REBELS, TALKS, invoke, write
 
-from claimtrack.parallel import ordered_map
+from claimtrack.parallel import MAX_CHUNK, _chunks, ordered_map
 
 ARTICLES = {"a/ministry.txt": MINISTRY, "a/rebels.md": REBELS, "b/floods.txt": FLOODS,
             "b/factory.md": FACTORY, "c/talks.txt": TALKS, "c/copy-of-ministry.txt": MINISTRY}  # fmt: skip
@@ -87,6 +87,16 @@ def test_the_input_is_not_read_ahead_of_the_window() -> None:
     # An endless input: a pool that queued it all would never return.
     first = list(itertools.islice(ordered_map(abs, itertools.count(), jobs=2), 5))
     assert first == [0, 1, 2, 3, 4]
+
+
+def test_items_go_in_chunks_by_weight_and_come_back_in_order() -> None:
+    weights = [5, 1, 1, 1, 9, 1, 1]
+    assert list(_chunks(weights, abs, 3)) == [[5], [1, 1, 1], [9], [1, 1]]
+    assert [len(part) for part in _chunks([0] * 150, abs, 1)] == [MAX_CHUNK, MAX_CHUNK, 150 - 2 * MAX_CHUNK]
+    numbers = list(range(0, -200, -1))
+    assert list(ordered_map(abs, numbers, jobs=2, weigh=lambda n: 1, chunk=7)) == list(range(200))
+    endless = ordered_map(abs, itertools.count(), jobs=2, weigh=lambda n: 1, chunk=3)
+    assert list(itertools.islice(endless, 5)) == [0, 1, 2, 3, 4]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
