@@ -22,8 +22,9 @@ Binary detection: a NUL (byte, or character in UTF-16), or more than one charact
 ten of the first 8,192 being a C0 control other than tab, newline, vertical tab, form
 feed and carriage return (or DEL). Text that is empty or only white space is refused.
 
-Size: a file over ``MAX_BYTES`` (10 MB) is refused before it is read. No article is that
-long, and extraction over tens of megabytes of text would hold a run up for minutes.
+Size: a file over ``MAX_BYTES`` (64 MB) is refused before it is read. Extraction reads a
+long text in pieces, but its records are stored together: a 50 MB file (a year of a
+wire's copy in one file) takes under 1 GB, and far larger files are better split.
 
 Every error is a :class:`ReadError` whose one-line message starts with the path.
 """
@@ -44,7 +45,7 @@ from claimtrack.errors import ReadError
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
 
-MAX_BYTES = 10_000_000
+MAX_BYTES = 64_000_000
 _SAMPLE = 8192  # characters inspected for control characters
 _MAX_CONTROL_SHARE = 0.1
 # C0 controls and DEL, less the white space that text files legitimately hold.

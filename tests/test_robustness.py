@@ -17,8 +17,8 @@ import pytest
 from conftest import MINISTRY, REBELS, invoke, rows, run_main, write
 from test_crash import dump
 
+from claimtrack import reader
 from claimtrack.migrations import SCHEMA_VERSION
-from claimtrack.reader import MAX_BYTES
 from claimtrack.store import Store
 
 CLAIM = "The ministry said 3,000 soldiers were deployed on Monday."
@@ -64,9 +64,9 @@ def make_mess(root: Path) -> tuple[list[str], list[str]]:
         write(folder / name, data)
     for name, (data, _) in BAD.items():
         write(folder / name, data)
-    with open(folder / "huge.txt", "wb") as big:  # 50 MB of plain text, refused unread
+    with open(folder / "huge.txt", "wb") as big:  # over the limit (lowered by the test), refused unread
         chunk = (FILLER * 1000).encode()
-        for _ in range(50_000_000 // len(chunk) + 1):
+        for _ in range(3_000_000 // len(chunk) + 1):
             big.write(chunk)
     write(folder / "locked.txt", CLAIM.encode())  # unreadable: see the test
     (root / "images").mkdir()
@@ -75,7 +75,7 @@ def make_mess(root: Path) -> tuple[list[str], list[str]]:
     expected = {
         **{str(folder / name): reason for name, (_, reason) in BAD.items()},
         str(folder / "huge.txt"): f"too large ({size / 1e6:.1f} MB; an article may be at most "
-        f"{MAX_BYTES // 1_000_000} MB)",
+        f"{reader.MAX_BYTES // 1_000_000} MB)",
         str(folder / "locked.txt"): "permission denied",
     }
     errors = [f"Error: {path}: {expected[path]}" for path in sorted(expected)]
@@ -87,6 +87,7 @@ def make_mess(root: Path) -> tuple[list[str], list[str]]:
 
 
 def test_a_messy_folder(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_BYTES", 2_000_000)
     args, errors = make_mess(tmp_path)
     # Tests run as root, who reads any file: refuse this one as the system would.
     read_bytes = Path.read_bytes
@@ -112,8 +113,6 @@ def test_a_messy_folder(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_file_that_grows_past_the_limit_while_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimtrack import reader
-
     monkeypatch.setattr(reader, "MAX_BYTES", 10)
     result = run_main("extract", "-", "--json", input=b"The mayor said 5 roads were closed.\n")
     assert result.exit_code == 1

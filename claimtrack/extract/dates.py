@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -903,7 +902,8 @@ def reference_date(
     """
     first = bisect.bisect_left(dates, sentence_start, key=lambda d: d.start)  # dates are sorted
     inside = []
-    for d in itertools.islice(dates, first, None):
+    for i in range(first, len(dates)):  # not islice(dates, first): it steps over the first ones
+        d = dates[i]
         if d.start >= sentence_end:
             break
         if d.end <= sentence_end and d.value:

@@ -29,8 +29,9 @@ All words live in the lexicon modules; the patterns here are built from them.
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from claimtrack.extract.lexicon.numbers import (
@@ -461,7 +462,16 @@ def _fractions(
     text: str, sentences: list[Sentence], starts: list[int], hits: list[int], figures: list[Figure]
 ) -> list[Figure]:
     """Shares of a whole: "two-thirds of the vote" is 0.667 of "vote"."""
-    taken = [(f.start, f.end) for f in figures]
+    # A span [a, b) overlaps a figure if the furthest end among figures starting before b
+    # passes a: one binary search, where a scan of every figure made long texts quadratic.
+    taken = sorted((f.start, f.end) for f in figures)
+    taken_starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect_left(taken_starts, b)
+        return i > 0 and reach[i - 1] > a
+
     out: list[Figure] = []
     last_end = -1
     for hit in hits:
@@ -476,7 +486,7 @@ def _fractions(
             if text[hit : hit + 1].isalpha()
             else None
         )
-        if m is None or any(s < m.end() and m.start() < e for s, e in taken):
+        if m is None or overlaps(m.start(), m.end()):
             continue
         last_end = m.end()
         if m.group("den"):

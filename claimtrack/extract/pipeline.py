@@ -20,7 +20,7 @@ from claimtrack.extract.figures import find_figures
 from claimtrack.extract.sentences import paragraphs, split_sentences
 from claimtrack.extract.statements import find_statements
 from claimtrack.extract.topics import DEFAULT_MATCHER, TopicMatcher
-from claimtrack.models import Extraction, Figure, Sentence, Statement
+from claimtrack.models import DateMention, Extraction, Figure, Sentence, Statement
 
 __all__ = ["extract"]
 
@@ -33,10 +33,70 @@ def extract(
 ) -> Extraction:
     """Extract statements, figures and dates from ``text``, published on ``published``.
 
-    ``progress`` hears the fraction done after each stage (a long text takes minutes).
+    ``progress`` hears the fraction done as it goes. A text longer than ``PIECE_CHARS``
+    (a collection of articles in one file, a transcript) is read in pieces cut at
+    paragraph breaks, so that the work on each stays small and the progress moves;
+    pronouns and bare surnames are resolved within a piece.
     """
     matcher = topics or DEFAULT_MATCHER
     done = progress or (lambda fraction: None)
+    if len(text) <= PIECE_CHARS:
+        return _extract(text, published, matcher, done)
+    statements: list[Statement] = []
+    figures: list[Figure] = []
+    dates: list[DateMention] = []
+    sentences: list[Sentence] = []
+    before = 0  # paragraphs in the pieces before
+    for start, end in _pieces(text, PIECE_CHARS):
+        piece = text[start:end]
+        part = _extract(piece, published, matcher, lambda fraction: None)
+        statements += [_shift(s, start, before) for s in part.statements]
+        figures += [_shift(f, start, before) for f in part.figures]
+        dates += [_shift(d, start, before) for d in part.dates]
+        sentences += [_shift(s, start, before) for s in part.sentences]
+        before += len(paragraphs(piece))
+        done(end / len(text))
+    return Extraction(statements=statements, figures=figures, dates=dates, sentences=sentences)
+
+
+PIECE_CHARS = 1_000_000
+_OFFSETS = (
+    "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end",
+    "sentence_start", "sentence_end",
+)  # fmt: skip
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` of at most about ``size`` characters, cut after a blank line
+    where there is one, else after a line break, else after a sentence's full stop."""
+    out, start = [], 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". "):
+            cut = text.rfind(mark, start + size // 2, limit)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        if cut < 0:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _shift(record, by: int, paragraphs_before: int):  # type: ignore[no-untyped-def]
+    """A record of a piece with its offsets (and paragraph number) moved into the whole text."""
+    changes = {name: value + by for name in _OFFSETS if (value := getattr(record, name, None)) is not None}
+    if isinstance(record, Sentence):
+        changes["paragraph"] = record.paragraph + paragraphs_before
+    return dataclasses.replace(record, **changes)
+
+
+def _extract(
+    text: str, published: dt.date | None, matcher: TopicMatcher, done: Callable[[float], None]
+) -> Extraction:
     sentences = split_sentences(text)
     done(0.05)
     dates = find_dates(text, published)

@@ -12,6 +12,7 @@ nearest earlier speaker who fits.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -422,23 +423,29 @@ def describe(toks: list[Token], m: Mention, text: str) -> tuple[str, bool, set[s
 
 
 class Resolver:
-    """Named speakers seen so far, most recent last, for pronouns and short references."""
+    """Named speakers seen so far, most recent last, for pronouns and short references.
+
+    Only the ``RECENT`` most recent are looked through: a pronoun or a bare surname
+    refers to someone named not long before, and a text of a thousand articles would
+    otherwise make every lookup a pass over all its names.
+    """
+
+    RECENT = 100
 
     def __init__(self) -> None:
-        self.entities: list[Entity] = []
+        self.entities: dict[str, Entity] = {}  # by name, in order of last mention
 
     def add(self, name: str, person: bool, roles: set[str]) -> None:
-        words = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
-        for ent in self.entities:
-            if ent.name == name:
-                ent.roles |= roles
-                self.entities.remove(ent)
-                self.entities.append(ent)
-                return
-        self.entities.append(Entity(name, person, set(roles), words))
+        ent = self.entities.pop(name, None)
+        if ent is None:
+            ent = Entity(name, person, set(roles), {w.lower() for w in re.findall(r"[\w’'-]+", name)})
+        else:
+            ent.roles |= roles
+        self.entities[name] = ent
 
     def _latest(self, ok) -> Entity | None:  # type: ignore[no-untyped-def]
-        return next((e for e in reversed(self.entities) if ok(e)), None)
+        recent = itertools.islice(reversed(self.entities.values()), self.RECENT)
+        return next((e for e in recent if ok(e)), None)
 
     def resolve(self, toks: list[Token], m: Mention, text: str) -> str:
         """The name a mention refers to, registering named mentions as it goes."""
@@ -449,7 +456,7 @@ class Resolver:
             return ent.name if ent else mention
         if word in GROUP_PRONOUNS:
             ent = self._latest(lambda e: not e.person) or (
-                self.entities[-1] if word == "it" and self.entities else None
+                next(reversed(self.entities.values())) if word == "it" and self.entities else None
             )
             return ent.name if ent else mention
         name, person, roles, named = describe(toks, m, text)
