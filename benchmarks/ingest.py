@@ -7,6 +7,10 @@ and the peak memory of the run (the largest process: the writer or a worker).
     python benchmarks/ingest.py path/to/articles              # --jobs 1 and one per CPU
     python benchmarks/ingest.py path/to/articles --jobs 1 2 4
     python benchmarks/ingest.py big.txt --jobs 1               # one long article
+    python benchmarks/ingest.py path/to/articles --repeat 5    # the median of 5 runs
+
+A shared machine's speed drifts by a tenth from minute to minute: with ``--repeat`` the
+runs of each number of jobs alternate, and the median run of each is reported.
 """
 
 from __future__ import annotations
@@ -56,10 +60,16 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, nargs="+", help="Numbers of jobs to try (default: 1 and all CPUs)."
     )
+    parser.add_argument("--repeat", type=int, default=1, help="Runs of each (the median is shown).")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    results = [run(args.paths, jobs) for jobs in args.jobs or sorted({1, cpus})]
+    counts = args.jobs or sorted({1, cpus})
+    runs: dict[int, list[dict[str, float]]] = {jobs: [] for jobs in counts}
+    for _ in range(args.repeat):
+        for jobs in counts:
+            runs[jobs].append(run(args.paths, jobs))
+    results = [sorted(r, key=lambda x: x["seconds"])[len(r) // 2] for r in runs.values()]
     if args.json:
         print(json.dumps(results, indent=2))
         return

@@ -8,8 +8,11 @@ decoded text with any front matter removed).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 STANCES = ("assert", "estimate", "deny", "confirm")
 QUALIFIERS = ("exact", "about", "nearly", "over", "at_least", "under", "up_to", "range")
@@ -98,6 +101,27 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+
+
+def evolve(record: R, **changes: Any) -> R:
+    """``dataclasses.replace`` at a third of the cost: records are copied with a new date
+    or topics by the ten thousand, and ``replace`` looks the fields up every time.
+
+    >>> evolve(Sentence(0, 3, "Hi."), paragraph=2)
+    Sentence(start=0, end=3, text='Hi.', paragraph=2)
+    """
+    cls = type(record)
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        names = tuple(f.name for f in fields(cls))
+        layout = _LAYOUTS[cls] = (attrgetter(*names), {name: i for i, name in enumerate(names)})
+    values = list(layout[0](record))
+    for name, value in changes.items():
+        values[layout[1][name]] = value
+    return cls(*values)
+
+
+_LAYOUTS: dict[type, tuple[attrgetter[Any], dict[str, int]]] = {}
 
 
 def to_dict(record: Any) -> dict[str, Any]:

@@ -9,7 +9,6 @@ refers to and its topics.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -20,7 +19,7 @@ from claimtrack.extract.figures import find_figures
 from claimtrack.extract.sentences import paragraphs, split_sentences
 from claimtrack.extract.statements import find_statements
 from claimtrack.extract.topics import DEFAULT_MATCHER, TopicMatcher
-from claimtrack.models import DateMention, Extraction, Figure, Sentence, Statement
+from claimtrack.models import DateMention, Extraction, Figure, Sentence, Statement, evolve
 
 __all__ = ["extract"]
 
@@ -91,7 +90,7 @@ def _shift(record, by: int, paragraphs_before: int):  # type: ignore[no-untyped-
     changes = {name: value + by for name in _OFFSETS if (value := getattr(record, name, None)) is not None}
     if isinstance(record, Sentence):
         changes["paragraph"] = record.paragraph + paragraphs_before
-    return dataclasses.replace(record, **changes)
+    return evolve(record, **changes)
 
 
 def _extract(
@@ -112,7 +111,7 @@ def _extract(
     # "Monday's earthquakes" names an event by its day; it is not when a figure holds.
     when = [d for d in dates if not text.startswith(("'s", "’s"), d.end)]
     statements = [
-        dataclasses.replace(
+        evolve(
             s,
             date=reference_date(s.start, s.end, when, published, deadline_first=False)[0],
             topics=context.topics(s.start),
@@ -133,13 +132,13 @@ def _with_claimant(
     """
     agent = _AGENT.match(text, figure.end)
     if agent:  # "the 500 deaths reported by health officials": the agent gave the figure
-        return dataclasses.replace(figure, claimant=agent.group(1) or agent.group(2))
+        return evolve(figure, claimant=agent.group(1) or agent.group(2))
     inside = contents.containing(figure.start, figure.end)
     same = [statements[i] for i in inside or sentences.containing(figure.start, figure.start + 1)]
     for statement in sorted(same, key=lambda s: s.content_end - s.content_start):
         who = statement.cited or statement.speaker
         if who and _names_someone(who):
-            return dataclasses.replace(figure, claimant=who)
+            return evolve(figure, claimant=who)
     return figure
 
 
@@ -189,7 +188,7 @@ class _Spans:
 
 def _dated(figure: Figure, dates, published, context: _Context) -> Figure:
     value, date_text = reference_date(figure.sentence_start, figure.sentence_end, dates, published)
-    return dataclasses.replace(figure, date=value, date_text=date_text, topics=context.topics(figure.start))
+    return evolve(figure, date=value, date_text=date_text, topics=context.topics(figure.start))
 
 
 class _Context:
