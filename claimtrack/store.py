@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -96,6 +97,7 @@ def _rows(records: Sequence[Any], names: Sequence[str], date_field: str) -> list
     return out
 
 
+@lru_cache(maxsize=4096)  # an article's records share a few dates
 def date_key(value: str | None) -> str | None:
     """The first day of a date value, for ordering and --since/--until."""
     bounds = period(value)

@@ -33,6 +33,7 @@ _BULLET = re.compile(r"\n[^\S\n]*[-*•▪–—](?=[ \t])")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _WORD = re.compile(r"[^\W\d_]+")
+_LONGEST_WORD = 64
 _OPENERS = re.compile(r"[\"'“‘«„(\[A-Z0-9—–-]")
 
 
@@ -76,7 +77,9 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     if "..." in punct or "…" in punct:
         return nxt[0].isupper() or nxt[0] in '"“'
-    word = _WORD_BEFORE.search(text, start, m.start() + 1)
+    # The word before the stop, looked for in the few characters before it: a search from
+    # the sentence's start tried every letter of a long sentence at every stop.
+    word = _WORD_BEFORE.search(text, max(start, m.start() - _LONGEST_WORD), m.start() + 1)
     if word is None:
         return True
     token = word.group(1)
