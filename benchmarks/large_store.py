@@ -63,6 +63,7 @@ def build(articles: list[str], db: Path, sources: int) -> None:
         conn.execute("COMMIT")
         print(f"\rcopies: {copy}/{copies}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")  # ingest indexes per source
     conn.execute("DELETE FROM record_topics")
     for table in ("statements", "figures"):
         conn.execute(

@@ -31,6 +31,24 @@ def console(stderr: bool = False):  # -> rich.console.Console (imported lazily: 
 
 
 def to_json(value: Any) -> str:
+    """JSON for people and programs alike: a list one record to a line, else indented.
+
+    ``indent`` makes ``json`` use its pure-Python encoder, several times slower than the C
+    one on the hundred thousand records of a broad query; a record per line keeps the C
+    encoder and stays easy to read and to ``grep``.
+
+    >>> print(to_json([{"a": 1}, {"b": [2, 3]}]))
+    [
+      {"a": 1},
+      {"b": [2, 3]}
+    ]
+    >>> print(to_json([]), to_json({"n": 1}))
+    [] {
+      "n": 1
+    }
+    """
+    if isinstance(value, list) and value:
+        return "[\n" + ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in value) + "\n]"
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 

@@ -30,6 +30,7 @@ from claimtrack.analysis.quantities import (
     place,
     quantity_class,
     same_party,
+    sentence_names,
     stories,
     story_names,
 )
@@ -105,8 +106,12 @@ def quantity_groups(
     Syria"). Elsewhere "in Kursk" and "in Russia" describe one deployment.
     """
     figures = [f for f in figures if f.get("value") is not None or f.get("high") is not None]
-    story = stories([*figures, *statements])
-    named = story_names([*figures, *statements], story)
+    # The names of the sentences of articles with figures, read once for both: other
+    # articles' statements have no figure to group.
+    with_figures = {f.get("source_id") for f in figures}
+    found = sentence_names([*figures, *(s for s in statements if s.get("source_id") in with_figures)])
+    story = stories([], found_names=found)
+    named = story_names([], story, found_names=found)
     by_class: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for f in figures:
         cls = quantity_class(f)
@@ -323,12 +328,14 @@ _STOP = frozenset(
 def _content_words(statement: Mapping[str, Any]) -> dict[str, int]:
     """The words of a statement's content with a weight: names count double."""
     words: dict[str, int] = {}
-    for m in re.finditer(r"[A-Za-z][A-Za-z'-]{3,}", statement.get("content") or ""):
-        word = m.group(0)
+    for word in _CONTENT_WORD.findall(statement.get("content") or ""):
         key = word.lower().removesuffix("'s").rstrip("s")
-        if key not in _STOP:
-            words[key] = max(words.get(key, 0), 2 if word[0].isupper() else 1)
+        if key not in _STOP and words.get(key) != 2:
+            words[key] = 2 if word[0].isupper() else 1
     return words
+
+
+_CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
 def stance_conflicts(

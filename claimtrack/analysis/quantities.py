@@ -328,25 +328,36 @@ def names(text: str) -> Counter[str]:
 STORY_PEERS = 25
 
 
-def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> dict[Any, int]:
+def sentence_names(records: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, str], Counter[str]]:
+    """The names in each distinct sentence of the records, by (source id, sentence)."""
+    out: dict[tuple[Any, str], Counter[str]] = {}
+    for r in records:
+        key = (r.get("source_id"), r.get("sentence") or "")
+        if key not in out:
+            out[key] = names(key[1])
+    return out
+
+
+def stories(
+    records: Iterable[Mapping[str, Any]],
+    threshold: float = 0.25,
+    found_names: Mapping[tuple[Any, str], Counter[str]] | None = None,
+) -> dict[Any, int]:
     """Group sources into stories by the names their records' sentences mention.
 
     Two sources are in one story when their most frequent names overlap by at least
-    ``threshold`` of the smaller set; stories are the connected groups.
+    ``threshold`` of the smaller set; stories are the connected groups. ``found_names``
+    are the records' ``sentence_names``, when the caller has them.
 
     >>> stories([{"source_id": 1, "sentence": "Officials in Velm met Ana Ruiz."},
     ...          {"source_id": 2, "sentence": "Ana Ruiz left Velm."},
     ...          {"source_id": 3, "sentence": "Doctors in Tarn said so."}])
     {1: 0, 2: 0, 3: 1}
     """
-    text: dict[Any, list[str]] = defaultdict(list)
-    seen: set[tuple[Any, str]] = set()
-    for r in records:
-        key = (r.get("source_id"), r.get("sentence") or "")
-        if key not in seen:
-            seen.add(key)
-            text[r.get("source_id")].append(r.get("sentence") or "")
-    signature = {sid: {n for n, _ in names(" ".join(s)).most_common(12)} for sid, s in text.items()}
+    in_source: dict[Any, Counter[str]] = defaultdict(Counter)
+    for (sid, _), found in (found_names or sentence_names(records)).items():
+        in_source[sid].update(found)
+    signature = {sid: {n for n, _ in found.most_common(12)} for sid, found in in_source.items()}
     parent = {sid: sid for sid in signature}
 
     def find(x: Any) -> Any:
@@ -367,11 +378,8 @@ def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> di
     unnamed = [sid for sid in ids if not signature[sid]]
     for a in ids:
         sa = signature[a]
-        shared: Counter[Any] = Counter()
-        for name in sa:
-            for b in postings[name][:STORY_PEERS]:
-                if b != a:
-                    shared[b] += 1
+        shared = Counter(b for name in sa for b in postings[name][:STORY_PEERS])
+        shared.pop(a, None)
         for b, count in shared.items():
             if count / min(len(sa), len(signature[b])) >= threshold:
                 parent[find(a)] = find(b)
@@ -386,22 +394,23 @@ def stories(records: Iterable[Mapping[str, Any]], threshold: float = 0.25) -> di
     return {sid: roots.setdefault(find(sid), len(roots)) for sid in ids}
 
 
-def story_names(records: Iterable[Mapping[str, Any]], story: Mapping[Any, int]) -> dict[int, str]:
+def story_names(
+    records: Iterable[Mapping[str, Any]],
+    story: Mapping[Any, int],
+    found_names: Mapping[tuple[Any, str], Counter[str]] | None = None,
+) -> dict[int, str]:
     """A name for each story: the name its sentences mention most ("Gaza", "Syria").
 
     Only names of one or two words count, so a story is called by its place or main
     party rather than by a long title.
     """
     counts: dict[int, Counter[str]] = defaultdict(Counter)
-    seen: set[tuple[Any, str]] = set()
-    for r in records:
-        key = (r.get("source_id"), r.get("sentence") or "")
-        if key in seen or r.get("source_id") not in story:
+    for (sid, _), found in (found_names or sentence_names(records)).items():
+        if sid not in story:
             continue
-        seen.add(key)
-        for name, n in names(r.get("sentence") or "").items():
+        for name, n in found.items():
             if len(name.split()) <= 2:
-                counts[story[r.get("source_id")]][name.removesuffix("’s").removesuffix("'s")] += n
+                counts[story[sid]][name.removesuffix("’s").removesuffix("'s")] += n
     return {number: c.most_common(1)[0][0] for number, c in counts.items() if c}
 
 
