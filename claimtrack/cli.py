@@ -8,6 +8,7 @@ them, so ``claimtrack --version`` and queries start fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -128,8 +129,8 @@ def ingest(
 
     Example: claimtrack ingest articles/ --outlet Reuters
     """
-    from claimtrack.ingest import Overrides, Summary, ingest_paths
-    from claimtrack.parallel import default_jobs
+    from claimtrack.ingest import PRELOAD, Overrides, Summary, ingest_paths, several_files
+    from claimtrack.parallel import Workers, default_jobs
     from claimtrack.render import console, to_json
 
     if records is None and not paths:
@@ -139,13 +140,23 @@ def ingest(
     err = console(stderr=True)
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
-    with _open(db, create=True) as store, _progress(err, paths or []) as bar:
+    jobs = jobs or default_jobs()
+    # Workers start first, to import the extractors while the store is opened; they stop
+    # before it is closed, so that the store's last connection folds its log in.
+    parallel = records is None and jobs > 1 and several_files(paths or [])
+    workers = Workers(jobs, PRELOAD) if parallel else None
+    with (
+        contextlib.closing(workers) if workers else contextlib.nullcontext(),
+        _open(db, create=True) as store,
+        workers or contextlib.nullcontext(),
+        _progress(err, paths or []) as bar,
+    ):
         if records is not None:
             outcomes = _load_records(store, records, force)
         else:
             outcomes = ingest_paths(
                 store, paths or [], overrides, force, read_stdin=sys.stdin.buffer.read,
-                jobs=jobs or default_jobs(), progress=bar.within,
+                jobs=jobs, progress=bar.within, workers=workers,
             )  # fmt: skip
         for outcome in outcomes:
             summary.count(outcome)

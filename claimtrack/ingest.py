@@ -19,11 +19,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimtrack.errors import ClaimtrackError, ReadError
 from claimtrack.models import Extraction
 from claimtrack.reader import Document, expand_paths, read_document
 from claimtrack.store import Rows, SourceInfo, Store, rows_of, sha256, word_count
+
+if TYPE_CHECKING:
+    from claimtrack.parallel import Workers
 
 Progress = Callable[[float], None]  # the fraction of one text's extraction done
 
@@ -308,12 +312,13 @@ def ingest_paths(
     read_stdin: Callable[[], bytes] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Outcome]:
     """Ingest every file the paths name, yielding one outcome per input, in order.
 
     ``jobs`` > 1 reads and extracts in that many worker processes (when there are at
-    least two files); ``progress`` hears how far the extraction of each text has got,
-    when it runs in this process.
+    least two files), or ``workers`` started beforehand; ``progress`` hears how far the
+    extraction of each text has got, when it runs in this process.
     """
     from claimtrack.parallel import ordered_map
 
@@ -328,13 +333,21 @@ def ingest_paths(
     listed = expand_paths(paths)
     head = list(islice(listed, 2))
     items = tasks(chain(head, listed))
-    if jobs > 1 and len(head) > 1:
-        work = ordered_map(
-            prepare, items, jobs, preload=("claimtrack.extract.pipeline",), weigh=_size, chunk=CHUNK_BYTES
-        )
+    if workers is not None and len(head) > 1:
+        work = workers.map(prepare, items, weigh=_size, chunk=CHUNK_BYTES)
+    elif jobs > 1 and len(head) > 1:
+        work = ordered_map(prepare, items, jobs, preload=PRELOAD, weigh=_size, chunk=CHUNK_BYTES)
     else:
         work = map(partial(prepare, stored=store.find_by_hash, progress=progress), items)
     yield from store_batches(store, work, force)
+
+
+PRELOAD = ("claimtrack.extract.pipeline",)  # what an ingest worker imports as it starts
+
+
+def several_files(paths: Iterable[str]) -> bool:
+    """Whether the paths name at least two inputs (worth starting workers for)."""
+    return len(list(islice(expand_paths(paths), 2))) > 1
 
 
 # Workers take files in chunks of about this many bytes: a tenth of a second of work.

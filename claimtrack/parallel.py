@@ -36,6 +36,47 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+class Workers:
+    """``jobs`` worker processes, started at once so that they import ``preload`` while
+    the caller gets ready (opens its store, lists its files); used by ``ordered_map``."""
+
+    def __init__(self, jobs: int, preload: tuple[str, ...] = ()):
+        self.jobs = jobs
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_import, initargs=(preload,))
+        for _ in range(jobs):  # a process is spawned for each task while none is idle
+            self.pool.submit(_ready)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Iterable[T],
+        weigh: Callable[[T], int] | None = None,
+        chunk: int = 1,
+    ) -> Iterator[R]:
+        """``map(func, items)`` in order, with a bounded window (see ``ordered_map``)."""
+        pending: deque[Future[list[R]]] = deque()
+        try:
+            for part in _chunks(items, weigh or (lambda item: 1), chunk):
+                pending.append(self.pool.submit(_map_list, func, part))
+                if len(pending) >= self.jobs * PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:  # stopped early: what is still queued is not wanted
+                future.cancel()
+
+
 def ordered_map(
     func: Callable[[T], R],
     items: Iterable[T],
@@ -59,18 +100,12 @@ def ordered_map(
     if jobs <= 1:
         yield from map(func, items)
         return
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_import, initargs=(preload,))
-    pending: deque[Future[list[R]]] = deque()
-    try:
-        for part in _chunks(items, weigh or (lambda item: 1), chunk):
-            pending.append(pool.submit(_map_list, func, part))
-            if len(pending) >= jobs * PER_WORKER:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with Workers(jobs, preload) as workers:
+        yield from workers.map(func, items, weigh, chunk)
+
+
+def _ready() -> None:
+    """Nothing: a first task, so that a worker is spawned before there is work."""
 
 
 def _chunks(items: Iterable[T], weigh: Callable[[T], int], limit: int) -> Iterator[list[T]]:

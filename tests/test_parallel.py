@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,16 @@ def test_one_job_and_two_store_the_same(tmp_path: Path) -> None:
     stored = dump(tmp_path / "one.db")
     assert stored == dump(tmp_path / "two.db")
     assert len(stored["sources"]) == 5 and stored["statements"] and stored["record_topics"]
+
+
+def test_after_an_ingest_with_jobs_the_database_file_holds_everything(tmp_path: Path) -> None:
+    # The workers stop before the store closes, so its connection is the last and folds
+    # the write-ahead log into the file: a copy of the file alone is the whole store.
+    root = articles(tmp_path / "in")
+    run_ingest(tmp_path / "s.db", str(root), "--jobs", "2")
+    assert not (tmp_path / "s.db-wal").exists() or (tmp_path / "s.db-wal").stat().st_size == 0
+    shutil.copyfile(tmp_path / "s.db", tmp_path / "copy.db")
+    assert len(dump(tmp_path / "copy.db")["sources"]) == 5
 
 
 def test_a_second_run_with_jobs_extracts_nothing_new(tmp_path: Path) -> None:
