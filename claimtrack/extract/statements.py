@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 from typing import NamedTuple
 
 from claimtrack.extract.lexicon.speakers import (
@@ -362,7 +363,9 @@ def _sentence_statements(
         if phrase in _HEARSAY:
             lemma, stance = _HEARSAY[phrase]
             content = _trim(text, sent.start, sent.end)
-            found.append(_make(text, sent, st, m, None, None, lemma, stance, content, None, resolver))
+            found.append(
+                _make(text, sent, st, m, None, content, lemma=lemma, stance=stance, resolver=resolver)
+            )
             continue
         if phrase in _PREPS:
             speaker_m = phrase_right(toks, cj, n, appositive=False)
@@ -378,7 +381,9 @@ def _sentence_statements(
                 content = _content_after(st, speaker_m.end + 1, quotes, "say")
             if content is None:
                 continue
-            found.append(_make(text, sent, st, m, speaker_m, None, lemma, stance, content, None, resolver))
+            found.append(
+                _make(text, sent, st, m, speaker_m, content, lemma=lemma, stance=stance, resolver=resolver)
+            )
             continue
         lemma, stance, frame = _FORMS[phrase]
         low = toks[ci].low
@@ -407,6 +412,10 @@ def _sentence_statements(
         ):
             continue
         negated = _negated(toks, ci)
+        # This cue's statement, from a speaker mention and a content span.
+        made = partial(
+            _make, text, sent, st, m, lemma=lemma, stance=stance, resolver=resolver, negated=negated
+        )
         k = skip_left(toks, ci, 0)
         passive = any(_auxiliary(toks[x].low) in _PASSIVE_AUX for x in range(k, ci)) and low not in (
             "saying",
@@ -427,22 +436,7 @@ def _sentence_statements(
             content = _content_after(st, cj, quotes, frame)
             if content is None:
                 continue
-            found.append(
-                _make(
-                    text,
-                    sent,
-                    st,
-                    m,
-                    main_subject,
-                    main_speaker,
-                    lemma,
-                    stance,
-                    content,
-                    None,
-                    resolver,
-                    negated,
-                )
-            )
+            found.append(made(main_subject, content, main_speaker))
             continue
         if passive:
             if nxt is None or nxt.low != "by":
@@ -454,9 +448,7 @@ def _sentence_statements(
             s, e = _trim(text, toks[lead].start, toks[k - 1].start)
             if s >= e:
                 continue
-            found.append(
-                _make(text, sent, st, m, speaker_m, None, lemma, stance, (s, e), None, resolver, negated)
-            )
+            found.append(made(speaker_m, (s, e)))
             continue
         apposed = (
             prev is not None
@@ -478,9 +470,7 @@ def _sentence_statements(
                 content = _content_before(st, quotes, ci - 1 if prev and prev.low == "," else ci)
                 if content is None:
                     continue
-                found.append(
-                    _make(text, sent, st, m, speaker_m, None, lemma, stance, content, None, resolver, negated)
-                )
+                found.append(made(speaker_m, content))
                 if main_subject is None:
                     main_subject, main_speaker = speaker_m, found[-1].speaker if found[-1] else None
                 continue
@@ -495,22 +485,7 @@ def _sentence_statements(
                 continue
             content = _content_after(st, cj, quotes, frame)
             if content is not None:
-                found.append(
-                    _make(
-                        text,
-                        sent,
-                        st,
-                        m,
-                        main_subject,
-                        main_speaker,
-                        lemma,
-                        stance,
-                        content,
-                        None,
-                        resolver,
-                        negated,
-                    )
-                )
+                found.append(made(main_subject, content, main_speaker))
             continue
         speaker_m = subject_left(toks, k, lead)
         if speaker_m is None:
@@ -540,9 +515,7 @@ def _sentence_statements(
             if frame == "clause" and colon_quote is not None:
                 q = quotes.at(toks[colon_quote + 1].start)
                 if q is not None:
-                    found.append(
-                        _make(text, sent, st, m, speaker_m, None, lemma, stance, q, None, resolver, negated)
-                    )
+                    found.append(made(speaker_m, q))
                     continue
             if (
                 frame == "clause"
@@ -581,9 +554,7 @@ def _sentence_statements(
                     if content[1] > toks[x - 1].start and content[0] < toks[x - 1].start:
                         content = _trim(text, content[0], toks[x - 1].start)
                 break
-        found.append(
-            _make(text, sent, st, m, speaker_m, None, lemma, stance, content, cited, resolver, negated)
-        )
+        found.append(made(speaker_m, content, cited=cited))
         if main_subject is None:
             main_subject, main_speaker = speaker_m, found[-1].speaker if found[-1] else None
     return _without_hedges([s for s in found if s is not None], text)
@@ -635,7 +606,7 @@ def _colon_statement(st: _Sentence, quotes: Quotes, resolver: Resolver) -> State
         return None
     mention = Mention(0, c, c)
     m = Cue(colon_tok.start, colon_tok.end, ":", ":")
-    return _make(st.text, st.sent, st, m, mention, None, "say", "assert", content, None, resolver)
+    return _make(st.text, st.sent, st, m, mention, content, lemma="say", stance="assert", resolver=resolver)
 
 
 def _tail_only(toks: list[Token], cj: int, frame: str) -> bool:
@@ -656,11 +627,12 @@ def _make(
     st: _Sentence,
     m: Cue,
     mention: Mention | None,
-    speaker: str | None,
+    content: tuple[int, int],
+    speaker: str | None = None,
+    cited: str | None = None,
+    *,
     lemma: str,
     stance: str,
-    content: tuple[int, int],
-    cited: str | None,
     resolver: Resolver,
     negated: bool = False,
 ) -> Statement | None:
