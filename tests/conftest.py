@@ -153,6 +153,31 @@ def conflicting(db: Path, tmp_path: Path) -> Path:
     return db
 
 
+# Another story beside the troops: a toll, reported once.
+QUAKE = """---
+title: Tarn earthquake toll
+outlet: Harbour Post
+date: 2025-02-10
+---
+Karsian officials said 120 people were killed in the Tarn earthquake.
+"""
+
+
+def ingested_once(factory: pytest.TempPathFactory, articles: dict[str, str]) -> Path:
+    """Articles ingested once into a store of their own, for a module's tests that only read it."""
+    root = factory.mktemp("news")
+    paths = [write(root / name, text) for name, text in articles.items()]
+    ingest(*paths, options=("--db", str(root / "news.db"), "--jobs", "1"))
+    return root / "news.db"
+
+
+@pytest.fixture
+def news(news_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test module's ``news_db`` as the store the commands use."""
+    monkeypatch.setenv("CLAIMTRACK_DB", str(news_db))
+    return news_db
+
+
 def figure_record(
     sentence: str,
     text: str,

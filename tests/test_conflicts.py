@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import figure_record, ingest, invoke, rows, run_main, write
+from conftest import QUAKE, figure_record, ingest, ingested_once, invoke, rows, run_main, write
 
 from claimtrack.analysis.conflicts import conflicts, disjoint, interval, stance_conflicts
 from claimtrack.extract.lexicon.topics import TOPICS
@@ -442,32 +442,11 @@ date: 2025-03-05
 Ostra rebel commanders said 9,000 soldiers from Norvania were stationed in Ostra.
 """
 
-QUAKE = """---
-title: Tarn earthquake toll
-outlet: Harbour Post
-date: 2025-02-10
----
-Karsian officials said 120 people were killed in the Tarn earthquake.
-"""
-
 
 @pytest.fixture(scope="module")
 def news_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The articles ingested once, for the tests that only read them."""
-    root = tmp_path_factory.mktemp("news")
-    ingest(
-        write(root / "ministry.md", MINISTRY),
-        write(root / "rebels.md", REBELS),
-        write(root / "quake.md", QUAKE),
-        options=("--db", str(root / "news.db"), "--jobs", "1"),
-    )
-    return root / "news.db"
-
-
-@pytest.fixture
-def news(news_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CLAIMTRACK_DB", str(news_db))
-    return news_db
+    return ingested_once(tmp_path_factory, {"ministry.md": MINISTRY, "rebels.md": REBELS, "quake.md": QUAKE})
 
 
 def test_conflicts_json(news: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ingest, invoke, rows, run_main, write
+from conftest import QUAKE, ingested_once, invoke, rows, run_main
 
 from claimtrack.analysis.timeline import precision_of, timeline
 
@@ -133,32 +133,13 @@ Ostra rebel commanders said between 8,000 and 10,000 troops were in Ostra in Feb
 Velm officials denied that Norvanian troops were in Ostra.
 """
 
-QUAKE = """---
-title: Tarn earthquake toll
-outlet: Harbour Post
-date: 2025-02-10
----
-Karsian officials said 120 people were killed in the Tarn earthquake.
-"""
-
 
 @pytest.fixture(scope="module")
 def news_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The articles ingested once, for the tests that only read them."""
-    root = tmp_path_factory.mktemp("news")
-    ingest(
-        write(root / "officials.md", OFFICIALS),
-        write(root / "rebels.md", REBELS),
-        write(root / "quake.md", QUAKE),
-        options=("--db", str(root / "news.db"), "--jobs", "1"),
+    return ingested_once(
+        tmp_path_factory, {"officials.md": OFFICIALS, "rebels.md": REBELS, "quake.md": QUAKE}
     )
-    return root / "news.db"
-
-
-@pytest.fixture
-def news(news_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CLAIMTRACK_DB", str(news_db))
-    return news_db
 
 
 def _brief(found: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
