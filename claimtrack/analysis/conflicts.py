@@ -35,6 +35,7 @@ from claimtrack.analysis.quantities import (
     story_names,
 )
 from claimtrack.extract.lexicon.quantities import EVENT_CLASSES
+from claimtrack.extract.patterns import trie
 from claimtrack.models import period
 
 # Figures further apart than this speak of different moments: not a disagreement.
@@ -360,9 +361,14 @@ def stance_conflicts(
             for word, weight in _content_words(d).items():
                 denied[word].append((k, weight))
         deniers = {d["speaker"] for d in denials}
+        # Each word's key begins the word: a claim none of whose words begins with a key
+        # shares nothing with the denials, and is passed over without reading its words.
+        shares = re.compile(r"\b(?:" + trie(sorted(denied)) + ")") if denied else None
         claims = []
         for s in members:
             if s.get("stance") not in ("assert", "confirm", "estimate") or not s.get("speaker"):
+                continue
+            if shares is None or not shares.search((s.get("content") or "").lower()):
                 continue
             words = words_of.get(id(s))
             if words is None:
