@@ -208,9 +208,15 @@ def _spelled_year(phrase: str) -> int | None:
 
 # --- context --------------------------------------------------------------------------------
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start))
-    m = _CLAUSE_END.search(text, end)
-    return left + 1, (m.start() if m else len(text))
+    """The clause around a mention, within ``_CLAUSE_REACH`` characters of it: a search
+    for a mark the text lacks would otherwise run to its start or end, for every date."""
+    lo, hi = max(0, start - _CLAUSE_REACH), min(len(text), end + _CLAUSE_REACH)
+    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("; ", lo, start))
+    m = _CLAUSE_END.search(text, end, hi)
+    return (left + 1 if left >= 0 else lo), (m.start() if m else hi)
+
+
+_CLAUSE_REACH = 400
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
