@@ -141,10 +141,10 @@ def ingest(
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
     jobs = jobs or default_jobs()
-    # Workers start first, to import the extractors while the store is opened; they stop
+    # Workers start first, before the store is opened (so they may be forked), and stop
     # before it is closed, so that the store's last connection folds its log in.
     parallel = records is None and jobs > 1 and several_files(paths or [])
-    workers = Workers(jobs, PRELOAD) if parallel else None
+    workers = Workers(jobs, PRELOAD, fork=True) if parallel else None
     with (
         contextlib.closing(workers) if workers else contextlib.nullcontext(),
         _open(db, create=True) as store,

@@ -6,9 +6,12 @@ the order the items went in, so whatever consumes them (the one process that wri
 store) sees the same sequence for any number of workers. With one job nothing is
 forked: the function runs in this process.
 
-Workers are *spawned*, not forked: a fork of a process that holds a SQLite connection
-and a progress bar's thread is not safe. Each imports the modules named in ``preload``
-once, as it starts, while the parent is still listing files.
+Workers are *spawned* (fresh interpreters, each importing the modules named in
+``preload`` as it starts) unless the caller says it may fork: a fork of a process that
+holds a SQLite connection or runs a progress bar's thread is not safe. ``ingest`` starts
+its workers first thing, before it opens the store, so on Linux it forks them (when no
+other thread runs): they inherit the extractors already imported, which saves each a
+fifth of a second of start-up.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,9 +45,15 @@ class Workers:
     """``jobs`` worker processes, started at once so that they import ``preload`` while
     the caller gets ready (opens its store, lists its files); used by ``ordered_map``."""
 
-    def __init__(self, jobs: int, preload: tuple[str, ...] = ()):
+    def __init__(self, jobs: int, preload: tuple[str, ...] = (), fork: bool = False):
+        """``fork``: the caller holds no database connection (nor anything else a child
+        must not share); workers are then forked where that is safe and possible."""
         self.jobs = jobs
-        context = multiprocessing.get_context("spawn")
+        method = "spawn"
+        if fork and sys.platform.startswith("linux") and threading.active_count() == 1:
+            _import(preload)  # once, here: the forked workers have it
+            method = "fork"
+        context = multiprocessing.get_context(method)
         self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_import, initargs=(preload,))
         for _ in range(jobs):  # a process is spawned for each task while none is idle
             self.pool.submit(_ready)
