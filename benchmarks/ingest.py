@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import compile_claimtrack
+
 
 def run(paths: list[str], jobs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,6 +55,7 @@ def run(paths: list[str], jobs: int) -> dict[str, float]:
 
 
 def main() -> None:
+    compile_claimtrack()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import compile_claimtrack
+
 RUNS = 5
 
 
@@ -153,6 +155,7 @@ def time_query(db: Path, args: list[str]) -> tuple[float, float, int, str]:
 
 
 def main() -> None:
+    compile_claimtrack()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import compile_claimtrack
+
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = (
     "sqlite_utils",
@@ -79,6 +81,7 @@ def heavy_imports(args: list[str]) -> list[str]:
 
 
 def main() -> None:
+    compile_claimtrack()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
