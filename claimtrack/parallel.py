@@ -17,14 +17,15 @@ fifth of a second of start-up.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported where workers start: one job, or a query, needs neither
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,6 +49,9 @@ class Workers:
     def __init__(self, jobs: int, preload: tuple[str, ...] = (), fork: bool = False):
         """``fork``: the caller holds no database connection (nor anything else a child
         must not share); workers are then forked where that is safe and possible."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         self.jobs = jobs
         method = "spawn"
         if fork and sys.platform.startswith("linux") and threading.active_count() == 1:
