@@ -129,7 +129,7 @@ def ingest(
 
     Example: claimtrack ingest articles/ --outlet Reuters
     """
-    from claimtrack.ingest import PRELOAD, Overrides, Summary, ingest_paths, several_files
+    from claimtrack.ingest import PRELOAD, Overrides, Summary, ingest_paths, prepare_inputs, several_files
     from claimtrack.parallel import Workers, default_jobs
     from claimtrack.render import console, to_json
 
@@ -141,12 +141,19 @@ def ingest(
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
     jobs = jobs or default_jobs()
-    # Workers start first, before the store is opened (so they may be forked), and stop
-    # before it is closed, so that the store's last connection folds its log in.
+    # Workers start first, before the store is opened (so they may be forked), and are
+    # handed their first files at once, to extract while it opens; they stop before it
+    # is closed, so that the store's last connection folds its log in.
     parallel = records is None and jobs > 1 and several_files(paths or [])
     workers = Workers(jobs, PRELOAD, fork=True) if parallel else None
+    read_stdin = sys.stdin.buffer.read
     with (
         contextlib.closing(workers) if workers else contextlib.nullcontext(),
+        contextlib.nullcontext(
+            prepare_inputs(paths or [], str(Path(db)), overrides, force, read_stdin, workers=workers)
+            if workers
+            else None
+        ) as prepared,
         _open(db, create=True) as store,
         workers or contextlib.nullcontext(),
         _progress(err, paths or []) as bar,
@@ -155,8 +162,8 @@ def ingest(
             outcomes = _load_records(store, records, force)
         else:
             outcomes = ingest_paths(
-                store, paths or [], overrides, force, read_stdin=sys.stdin.buffer.read,
-                jobs=jobs, progress=bar.within, workers=workers,
+                store, paths or [], overrides, force, read_stdin=read_stdin,
+                jobs=jobs, progress=bar.within, prepared=prepared,
             )  # fmt: skip
         for outcome in outcomes:
             summary.count(outcome)

@@ -312,14 +312,36 @@ def ingest_paths(
     read_stdin: Callable[[], bytes] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
-    workers: Workers | None = None,
+    prepared: Iterator[Prepared] | None = None,
 ) -> Iterator[Outcome]:
     """Ingest every file the paths name, yielding one outcome per input, in order.
 
     ``jobs`` > 1 reads and extracts in that many worker processes (when there are at
-    least two files), or ``workers`` started beforehand; ``progress`` hears how far the
-    extraction of each text has got, when it runs in this process.
+    least two files); ``progress`` hears how far the extraction of each text has got,
+    when it runs in this process. ``prepared``: the inputs already handed to workers by
+    ``prepare_inputs``, so that they could start before the store was opened.
     """
+    if prepared is None:
+        prepared = prepare_inputs(
+            paths, str(store.path), overrides, force, read_stdin, jobs, progress, stored=store.find_by_hash
+        )
+    yield from store_batches(store, prepared, force)
+
+
+def prepare_inputs(
+    paths: Iterable[str],
+    db: str,
+    overrides: Overrides = Overrides(),
+    force: bool = False,
+    read_stdin: Callable[[], bytes] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    workers: Workers | None = None,
+    stored: Callable[[str], int | None] | None = None,
+) -> Iterator[Prepared]:
+    """Every input the paths name, read and extracted, in order: by ``workers`` (handed
+    their first files now), by ``jobs`` new worker processes, or in this process (looking
+    texts up in the store with ``stored``)."""
     from claimtrack.parallel import ordered_map
 
     def tasks(listed: Iterable[tuple[str, ReadError | None]]) -> Iterator[Task]:
@@ -328,18 +350,16 @@ def ingest_paths(
                 yield Task(path, error=str(error))
             else:
                 data = read_stdin() if path == "-" and read_stdin else None
-                yield Task(path, data, overrides, force, str(store.path), rows=True)
+                yield Task(path, data, overrides, force, db, rows=True)
 
     listed = expand_paths(paths)
     head = list(islice(listed, 2))
     items = tasks(chain(head, listed))
     if workers is not None and len(head) > 1:
-        work = workers.map(prepare, items, weigh=_size, chunk=CHUNK_BYTES)
-    elif jobs > 1 and len(head) > 1:
-        work = ordered_map(prepare, items, jobs, preload=PRELOAD, weigh=_size, chunk=CHUNK_BYTES)
-    else:
-        work = map(partial(prepare, stored=store.find_by_hash, progress=progress), items)
-    yield from store_batches(store, work, force)
+        return workers.map(prepare, items, weigh=_size, chunk=CHUNK_BYTES)
+    if jobs > 1 and len(head) > 1:
+        return ordered_map(prepare, items, jobs, preload=PRELOAD, weigh=_size, chunk=CHUNK_BYTES)
+    return map(partial(prepare, stored=stored, progress=progress), items)
 
 
 PRELOAD = ("claimtrack.extract.pipeline",)  # what an ingest worker imports as it starts

@@ -17,6 +17,7 @@ fifth of a second of start-up.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import sys
 import threading
@@ -78,13 +79,23 @@ class Workers:
         weigh: Callable[[T], int] | None = None,
         chunk: int = 1,
     ) -> Iterator[R]:
-        """``map(func, items)`` in order, with a bounded window (see ``ordered_map``)."""
-        pending: deque[Future[list[R]]] = deque()
+        """``map(func, items)`` in order, with a bounded window (see ``ordered_map``).
+
+        The first window of chunks is handed over at once, before the results are asked
+        for: the workers start on them while the caller gets ready to take the results.
+        """
+        parts = _chunks(items, weigh or (lambda item: 1), chunk)
+        first = itertools.islice(parts, self.jobs * PER_WORKER)
+        pending: deque[Future[list[R]]] = deque(self.pool.submit(_map_list, func, part) for part in first)
+        return self._results(func, parts, pending)
+
+    def _results(
+        self, func: Callable[[T], R], parts: Iterator[list[T]], pending: deque[Future[list[R]]]
+    ) -> Iterator[R]:
         try:
-            for part in _chunks(items, weigh or (lambda item: 1), chunk):
+            for part in parts:
                 pending.append(self.pool.submit(_map_list, func, part))
-                if len(pending) >= self.jobs * PER_WORKER:
-                    yield from pending.popleft().result()
+                yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
         finally:
