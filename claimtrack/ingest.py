@@ -1,8 +1,9 @@
-"""Ingest: files → documents → extraction → store, one transaction per source.
+"""Ingest: files → documents → extraction → store, sources in batches of one transaction.
 
 A bad file never stops the run: it becomes a failed ``Outcome`` naming the file and the
 reason, and the next file is read. Extraction happens before the write transaction, so
-the database is locked only for the short time it takes to insert one source's records.
+the database is locked only for the short time it takes to insert a batch's records,
+and a crash loses at most that batch, never part of a source.
 
 Reading, decoding and extraction (``prepare``) may run in worker processes; storing
 (``store_prepared``) happens in this one, the only writer, in input order — so a run
