@@ -180,9 +180,9 @@ def m004_sources_in_date_order(db: Database) -> None:
 
 @migrations()
 def m005_index_sentences_per_source(db: Database) -> None:
-    # The full-text index was written by a trigger, row by row; one INSERT … SELECT per
-    # source (``Store._insert_records``) indexes the same rows in the same transaction at a
-    # third of the cost. The delete and update triggers stay.
+    # The full-text index was written by a trigger, row by row; ``Store._insert_records``
+    # now writes it from the same values, in the same transaction, at a third of the
+    # cost. The delete and update triggers stay.
     db.execute('DROP TRIGGER IF EXISTS "sentences_ai"')
 
 

@@ -311,13 +311,17 @@ class Store:
 
     def _insert_records(self, source_id: int, extraction: Extraction | Rows) -> None:
         conn, rows = self.conn, rows_of(extraction)
+        # The sentences get their ids here, so that the full-text index (m005) is written
+        # from the same values in the same transaction, without reading them back.
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+        ids = range(first, first + len(rows.sentences))
         conn.executemany(
-            "INSERT INTO sentences (source_id, start, end, paragraph, text) VALUES (?, ?, ?, ?, ?)",
-            [(source_id, *row) for row in rows.sentences],
+            "INSERT INTO sentences (id, source_id, start, end, paragraph, text) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, source_id, *row) for i, row in zip(ids, rows.sentences, strict=True)],
         )
-        conn.execute(  # the full-text index, in the same transaction (m005)
-            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE source_id = ?",
-            [source_id],
+        conn.executemany(
+            "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
+            [(i, row[3]) for i, row in zip(ids, rows.sentences, strict=True)],
         )
         for table, names, table_rows in (
             ("statements", STATEMENT_FIELDS, rows.statements),
