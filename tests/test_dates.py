@@ -57,6 +57,8 @@ RELATIVE = [
     ("She arrives tomorrow.", FRI, [("tomorrow", "2024-10-26", "day", None)]),
     ("Markets fell today.", FRI, [("today", "2024-10-25", "day", None)]),
     ("It rained two days ago.", FRI, [("two days ago", "2024-10-23", "day", None)]),
+    # A compound number word is read whole, not as its last word ("five days ago").
+    ("It rained twenty-five days ago.", FRI, [("twenty-five days ago", "2024-09-30", "day", None)]),
     ("The agency said this week that", FRI, [("this week", "2024-W43", "week", None)]),
     ("He resigned last week.", FRI, [("last week", "2024-W42", "week", None)]),
     ("It opens next month.", FRI, [("next month", "2024-11", "month", None)]),

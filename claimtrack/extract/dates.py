@@ -70,7 +70,7 @@ _MOD = (
     r"|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|rest)\s+of)(?:\s+|-))?"
 )
 _NUMWORD = _alt(k for k, v in NUMBERS.items() if v is not None and " " not in k)
-_NUM = rf"(?P<num>\d{{1,3}}|{_NUMWORD}(?:[\s-](?:{_NUMWORD}))?|a\s+couple\s+of|a\s+few|several|some)"
+_NUM = rf"(?P<num>\d{{1,3}}|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?|a\s+couple\s+of|a\s+few|several|some)"
 _ORD = _alt(ORDINALS)
 _QORD = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
 _QADJ = (
