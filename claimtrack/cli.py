@@ -131,13 +131,14 @@ def ingest(
     """
     from claimtrack.ingest import PRELOAD, Overrides, Summary, ingest_paths, prepare_inputs, several_files
     from claimtrack.parallel import Workers, default_jobs
-    from claimtrack.render import console, to_json
+    from claimtrack.render import console, line_printer, to_json
 
     if records is None and not paths:
         raise UsageError("Missing argument 'PATH...': name files or directories, or give --records FILE")
     if records is not None and (paths or title or outlet or date or url):
         raise UsageError("--records loads sources as extracted: no PATH, --title, --outlet, --date or --url")
     err = console(stderr=True)
+    say = line_printer(err)
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
     jobs = jobs or default_jobs()
@@ -168,16 +169,15 @@ def ingest(
         for outcome in outcomes:
             summary.count(outcome)
             for warning in outcome.warnings:
-                err.print(f"Warning: {warning}", markup=False)
+                say(f"Warning: {warning}")
             if outcome.error:
-                err.print(f"Error: {outcome.error}", markup=False)
+                say(f"Error: {outcome.error}")
             bar.advance(outcome.path)
     if json_out:
         print(to_json(summary.as_dict()))
-    err.print(
+    say(
         f"{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
-        f"{summary.failed} failed: {summary.statements} statements, {summary.figures} figures",
-        markup=False,
+        f"{summary.failed} failed: {summary.statements} statements, {summary.figures} figures"
     )
     if summary.failed:
         raise typer.Exit(1)

@@ -11,7 +11,8 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,15 @@ def console(stderr: bool = False):  # -> rich.console.Console (imported lazily: 
     if stderr:
         return Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
     return Console(no_color=no_color, highlight=False, soft_wrap=False)
+
+
+def line_printer(con) -> Callable[[str], None]:  # con: rich.console.Console
+    """Print lines exactly as written: through ``con`` on a terminal, where a progress bar
+    may be showing, else straight to its file (Rich costs a tenth of a millisecond a line,
+    and an ingest may warn about every file)."""
+    if con.is_terminal:
+        return partial(con.print, markup=False, emoji=False, highlight=False)
+    return lambda line: print(line, file=con.file)
 
 
 def to_json(value: Any) -> str:

@@ -330,6 +330,17 @@ def test_extract_offsets_slice_the_text(tmp_path: Path, name: str) -> None:
     assert found["source"]["words"] == len(text.split())
 
 
+def test_warnings_name_the_file_as_written(tmp_path: Path) -> None:
+    # a name with what Rich would read as markup or an emoji code comes out unchanged
+    article = write(tmp_path / "a:thumbs_up:[b].txt", "The ministry said 3,000 soldiers left.\n")
+    result = run_main("ingest", str(article), "--db", str(tmp_path / "s.db"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {article}: no publication date found; relative dates stay unresolved (give --date)",
+        "1 added, 0 replaced, 0 unchanged, 0 failed: 1 statements, 1 figures",
+    ]
+
+
 def test_a_dateline_without_a_year_is_named_in_the_warning(tmp_path: Path) -> None:
     # the day alone would date the whole article in a guessed year: say why, ask for --date
     article = write(tmp_path / "wire.txt", "SEOUL, Oct 25 (Wire) - The ministry said 3,000 soldiers left.\n")
