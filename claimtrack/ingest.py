@@ -253,9 +253,11 @@ def store_prepared(store: Store, prepared: Prepared, force: bool = False) -> Out
     p = prepared
     if p.error is not None or p.info is None:
         return Outcome(p.path, "failed", error=p.error)
-    existing = store.find_by_hash(p.digest)
+    # ``add_source`` looks the text up itself; here only to tell "replaced" from "added",
+    # or when the worker skipped a text it found stored.
+    existing = store.find_by_hash(p.digest) if force or p.extraction is None else None
     if existing is not None and not force:
-        return Outcome(p.path, "unchanged", existing, words=0, warnings=p.warnings)
+        return Outcome(p.path, "unchanged", existing, warnings=p.warnings)
     records = p.extraction
     if records is None:  # the worker found it stored; it has been removed since
         from claimtrack.extract import extract

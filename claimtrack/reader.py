@@ -115,8 +115,7 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
 def _mostly_control(sample: str) -> bool:
     if not sample:
         return False
-    controls = sum(1 for _ in _CONTROL.finditer(sample))
-    return controls > len(sample) * _MAX_CONTROL_SHARE
+    return len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -91,10 +91,15 @@ def _rows(records: Sequence[Any], names: Sequence[str], date_field: str) -> list
     for record in records:
         row = list(values(record))
         for i in listed:
-            row[i] = json.dumps(list(row[i]))
+            row[i] = _json_list(row[i])
         row.append(date_key(row[dated]))
         out.append(tuple(row))
     return out
+
+
+@lru_cache(maxsize=1024)  # records share a few topic lists
+def _json_list(values: tuple[str, ...]) -> str:
+    return json.dumps(list(values))
 
 
 @lru_cache(maxsize=4096)  # an article's records share a few dates
