@@ -108,8 +108,10 @@ def _amount(p: str) -> str:
     )
 
 
+# Every figure starts after a non-word character or at a minus sign "−": saying so first lets
+# the search skip the inside of words at once instead of trying every alternative there.
 _FIGURE = re.compile(
-    rf"(?P<between>\b(?:between|from)\s+)?{_amount('a')}"
+    rf"(?:(?<!\w)|(?=−))(?P<between>\b(?:between|from)\s+)?{_amount('a')}"
     rf"(?:(?P<sep>\s*[-–—]\s*|-to-|\s+to\s+|\s+and\s+|\s+or\s+){_amount('b')})?",
     re.IGNORECASE,
 )
@@ -223,6 +225,11 @@ _OF_PHRASE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|as|after|when)\b|\bbut\b")
 _PROJECTION = re.compile(rf"(?<![\w'’])(?:{trie(PROJECTION_CUES)})(?![\w'’])", re.IGNORECASE)
+# The cues in lower-cased text after anything but a letter: found wherever _PROJECTION matches
+# (and in a few more places), several times faster, as the scan skips every letter at once.
+_CUE_LETTERS = re.compile(rf"[^a-z](?:{trie(PROJECTION_CUES)})")
+# The only letters outside ASCII a case-blind ASCII letter matches whose lower case is not it.
+_ODD_CASES = ("ı", "İ", "ſ")
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<v>{trie(CHANGE_VERBS)})(?:\s+(?:by|a\s+further|another|an\s+additional))?\s+$",
     re.IGNORECASE,
@@ -249,6 +256,11 @@ _UNIT_KINDS = {
 _MODIFIERS_OK = frozenset(("more", "additional", "new", "other", "extra", "further"))
 
 
+_SPACES = re.compile(r"\s+")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_COMMA_BEFORE = re.compile(r"[A-Za-z],\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_ARTICLE_BEFORE = re.compile(r"\ban?\s+$")
 _PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+")
 
@@ -537,22 +549,26 @@ def _triggers(text: str) -> list[int]:
     return hits
 
 
+# The groups _amount_of reads, for each end of a range ("a" and "b").
+_AMOUNT_GROUPS = {
+    p: tuple(p + g for g in ("num", "cur", "exp", "scale", "pct", "minus", "minus2", "minus3")) for p in "ab"
+}
+
+
 def _amount_of(m: re.Match[str], p: str, money: bool = False) -> _Amount | None:
     """The amount in group ``p`` of ``m``; ``money`` when the other end of a range has a currency."""
-    number = m.group(p + "num")
+    number, currency, exp, scale_text, pct, *minus = m.group(*_AMOUNT_GROUPS[p])
     value = parse_number(number)
     if value is None:
         return None
-    currency = m.group(p + "cur")
     if (
         currency
         and currency.strip().upper() == "PS"
         and (currency != "PS" or (number.isdigit() and len(number) < 2))
     ):
         return None  # "PS2.7m" is £2.7m as an ASCII transliterator writes it; "PS5", "PS 118" are names
-    scale_text = m.group(p + "scale")
     scaled = False
-    if m.group(p + "exp"):
+    if exp:
         value = float(f"{value!r}e{int(m.group(p + 'expn').translate(_SUPERSCRIPTS))}")
         scaled = True
     if scale_text:
@@ -564,15 +580,12 @@ def _amount_of(m: re.Match[str], p: str, money: bool = False) -> _Amount | None:
             scale = CURRENCY_SCALE_ABBREVIATIONS.get(scale_text.strip().lower(), 1)
         value *= scale
         scaled = True
-    if m.group(p + "minus") or m.group(p + "minus2") or m.group(p + "minus3"):
+    if any(minus):
         value = -value
-    unit = CURRENCY_SIGNS.get(re.sub(r"\s+", " ", currency.strip())) if currency else None
+    unit = CURRENCY_SIGNS.get(_SPACES.sub(" ", currency.strip())) if currency else None
     if currency and unit is None:
         unit = CURRENCY_SIGNS.get(currency.strip().upper(), "dollar")
-    pct = m.group(p + "pct")
-    return _Amount(
-        value, unit, PERCENT.get(re.sub(r"\s+", " ", pct.strip().lower())) if pct else None, scaled
-    )
+    return _Amount(value, unit, PERCENT.get(_SPACES.sub(" ", pct.strip().lower())) if pct else None, scaled)
 
 
 def _unscaled(m: re.Match[str], p: str, money: bool = False) -> bool:
@@ -583,8 +596,8 @@ def _unscaled(m: re.Match[str], p: str, money: bool = False) -> bool:
 
 def _end_of(m: re.Match[str], p: str, money: bool = False) -> int:
     """Where the amount in group ``p`` ends: "$20m" takes its "m", a length "37m" leaves it."""
-    groups = ("num", "exp", "pct") if _unscaled(m, p, money) else ("num", "exp", "scale", "pct")
-    return max(m.end(p + g) for g in groups if m.group(p + g))
+    end = max(m.end(p + "num"), m.end(p + "exp"), m.end(p + "pct"))  # a group not matched ends at -1
+    return end if _unscaled(m, p, money) else max(end, m.end(p + "scale"))
 
 
 def _a_end(m: re.Match[str]) -> int:
@@ -594,25 +607,25 @@ def _a_end(m: re.Match[str]) -> int:
 def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) -> tuple[Figure | None, int]:
     """Read one pattern hit as a figure; return it (or None) and where to search next."""
     a = _amount_of(m, "a")
+    if a is None:
+        return None, m.end("anum")
     a_end = _a_end(m)
-    start = min(m.start(g) for g in ("aminus", "acur", "aminus2", "anum") if m.group(g))
+    start = max(m.start(), m.end("between"))  # the amount starts the match or follows "between"
     b = _amount_of(m, "b", money=bool(m.group("acur"))) if m.group("sep") else None
     sep = (m.group("sep") or "").strip().lower().replace("-to-", "to")
     between = (m.group("between") or "").strip().lower()
     is_range = b is not None and (
-        (sep in ("-", "–", "—") and b.value > (a.value if a else 0))
+        (sep in ("-", "–", "—") and b.value > a.value)
         or (
             sep == "to"
             and not (
                 _CHANGE_BEFORE.search(text, max(sentence.start, start - 40), start)
-                and (a and (a.percent or a.currency))
+                and (a.percent or a.currency)
             )
         )
         or (sep == "and" and between == "between")
-        or (sep == "or" and not m.group("anum")[0].isdigit() and b.value > (a.value if a else 0))
+        or (sep == "or" and not m.group("anum")[0].isdigit() and b.value > a.value)
     )
-    if a is None:
-        return None, m.end("anum")
     if not is_range:
         if b is not None and sep in ("-", "–", "—") and b.value <= a.value and not (a.currency or a.percent):
             return None, m.end()  # a score or a reversed pair ("won 3-1"), not a range
@@ -673,14 +686,14 @@ def _read(text: str, m: re.Match[str], sentence: Sentence, found: list[Figure]) 
     digits = number_text[0].isdigit()
     after = _QUALIFIER_AFTER.match(text, end) if value is not None and qualifier == "exact" else None
     if after:  # "500 or more buildings", "300-plus"
-        qualifier = QUALIFIERS_AFTER[re.sub(r"\s+", " ", (after.group("w") or after.group("plus")).lower())]
+        qualifier = QUALIFIERS_AFTER[_SPACES.sub(" ", (after.group("w") or after.group("plus")).lower())]
         end = after.end()
     unit, subject, end, head_end = _unit_and_subject(text, end, sentence, a, found, value, digits)
     if unit == "":
         return None, next_pos
     after = _QUALIFIER_AFTER.match(text, end) if value is not None and qualifier == "exact" else None
     if after:  # "500 buildings or more"
-        qualifier = QUALIFIERS_AFTER[re.sub(r"\s+", " ", (after.group("w") or after.group("plus")).lower())]
+        qualifier = QUALIFIERS_AFTER[_SPACES.sub(" ", (after.group("w") or after.group("plus")).lower())]
         end = after.end()
     if value is not None:  # the bounds the text states: "over 500" is 500 and up
         low = value if qualifier in ("over", "at_least") else None
@@ -718,7 +731,7 @@ def _qualifier_before(text: str, sentence: Sentence, start: int) -> tuple[str, i
     if q is None:
         return None
     group = "q" if q.group("q") else "sign"
-    return QUALIFIERS_BEFORE[re.sub(r"\s+", " ", q.group(group).lower())], q.start(group)
+    return QUALIFIERS_BEFORE[_SPACES.sub(" ", q.group(group).lower())], q.start(group)
 
 
 def _is_dated_year(text: str, hit: int, sentence_start: int) -> bool:
@@ -748,7 +761,7 @@ def _excluded(
 ) -> bool:
     """True when the number at text[start:end] is a date, time, identifier, age or the like."""
     if amount.currency or amount.percent:
-        return bool(re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3]))
+        return bool(_ORDINAL_SUFFIX.match(text, end, end + 3))
     after = _NOT_AFTER.match(text, end)
     if after and not amount.scaled:
         return True
@@ -785,11 +798,11 @@ def _excluded(
     if previous and "," not in number and not in_range:
         word = previous.group(1)
         low = word.lower().rstrip(".")
-        if low in IDENTIFIER_NOUNS and not re.search(r"['’]s$", word):
+        if low in IDENTIFIER_NOUNS and not word.endswith(("'s", "’s")):
             return True  # "Article 5", "category 4", "page 12"
         if (
             word != low
-            and not re.search(r"['’]s$", word)
+            and not word.endswith(("'s", "’s"))
             and low not in NOUN_PHRASE_STOPS
             and low not in QUALIFIERS_BEFORE
             and low not in CHANGE_VERBS
@@ -798,8 +811,7 @@ def _excluded(
         ):
             return True  # "Resolution 2231", "Boeing 737", "iPhone 11"
     # An appositive age: "Kim Min-jun, 45, said"
-    before_comma = re.search(r"[A-Za-z],\s*$", text[max(sentence.start, start - 3) : start])
-    if before_comma and re.match(r"\s*,", text[end:]):
+    if _COMMA_BEFORE.search(text, max(sentence.start, start - 3), start) and _COMMA_AFTER.match(text, end):
         return number.isdigit() and int(number) < 120
     return False
 
@@ -870,6 +882,7 @@ def _unit_and_subject(
     if prefix:  # "a magnitude 7.8 quake"
         return UNITS_BEFORE[prefix.group(1).lower()], None, end, end
     words: list[re.Match[str]] = []
+    head = None  # the plural that ends the words, if one does
     pos = end
     while len(words) < 5:
         w = _WORD.match(text, pos, sentence.end)
@@ -882,12 +895,12 @@ def _unit_and_subject(
         words.append(w)
         pos = w.end()
         if _looks_plural(token):
+            head = w
             break
         if low in PERSON_PARTICIPLES:  # "300 wounded", but "4,100 wounded soldiers"
             following = _WORD.match(text, pos, sentence.end)
             if following is None or not _looks_plural(following.group(1)):
                 break
-    head = next((w for w in words if _looks_plural(w.group(1))), None)
     if (
         head is None
         and words
@@ -907,7 +920,8 @@ def _unit_and_subject(
         head = next((w for w in words if w.group(1).lower() not in _MODIFIERS_OK), None)
         if head is not None and not _looks_noun(head.group(1)):
             head = None
-    if head is not None and lemma(head.group(1)) in CONTAINER_NOUNS:
+    unit = lemma(head.group(1)) if head is not None else None
+    if unit in CONTAINER_NOUNS:
         head, words = None, []  # "the 100-to-300 spectrum" holds a figure; the context says of what
     if head is None:
         unit = _unit_from_context(text, sentence, end)
@@ -921,7 +935,6 @@ def _unit_and_subject(
         return None, None, end, end
     subject_start = words[0].start(1)
     subject = text[subject_start : head.end(1)]
-    unit = lemma(head.group(1))
     return COLLECTIVE_NOUNS.get(unit, unit), subject, head.end(1), head.end(1)
 
 
@@ -959,13 +972,17 @@ def _change(text: str, sentence: Sentence, start: int, end: int, unit: str | Non
     if noun:
         return CHANGE_NOUNS[noun.group("n").lower()]
     after = _CHANGE_NOUN_AFTER.match(text, end, sentence.end)
-    if after and re.search(r"\ban?\s+$", text[max(sentence.start, start - 5) : start]):
+    if after and _ARTICLE_BEFORE.search(text[max(sentence.start, start - 5) : start]):
         return CHANGE_NOUNS[after.group("n").lower()]
     return None
 
 
 def _is_projection(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """True when a projection cue sits in the clause around text[start:end]."""
+    # Most sentences hold no cue at all: one fast search settles them without finding the clause.
+    words = text[sentence.start : sentence.end]
+    if _CUE_LETTERS.search(f" {words}".lower()) is None and not any(c in words for c in _ODD_CASES):
+        return False
     clause_start = sentence.start
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, start):
         clause_start = brk.end()
@@ -979,7 +996,7 @@ def _is_projection(text: str, sentence: Sentence, start: int, end: int) -> bool:
 def _vague_in_sentence(text: str, sentence: Sentence) -> list[Figure]:
     out = []
     for m in _VAGUE.finditer(text, sentence.start, sentence.end):
-        low, high = VAGUE_AMOUNTS[re.sub(r"\s+", " ", m.group(0).lower())]
+        low, high = VAGUE_AMOUNTS[_SPACES.sub(" ", m.group(0).lower())]
         amount = _Amount(float(low), None, None, True)
         unit, subject, end, _ = _unit_and_subject(text, m.end(), sentence, amount, [], None)
         out.append(
