@@ -255,3 +255,37 @@ def test_a_day_in_the_possessive_names_an_event_not_when_a_figure_holds() -> Non
     records = extract("Officials said on Wednesday that 900 people died in Monday's earthquake.", FRI)
     (figure,) = records.figures
     assert figure.date == "2024-10-23"
+
+
+ALL_CASES = (
+    ABSOLUTE + NUMERIC + YEARS_AND_DECADES + RELATIVE + WEEKDAYS + MONTHS + ANCHORED + VAGUE
+    + NO_PUBLICATION_DATE + NOT_DATES
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            ["on", "Friday", "Oct. 25", ",", "2024", "last", "June", "by", "December", "since", "year",
+             "two days ago", "a year earlier", "three weeks later", "two months from now", "a decade hence",
+             "the end of the month", "the rest of the year", "Q3", "the first half of", "fiscal", "1990s",
+             "nineteen eighties", "Christmas Eve", "the weekend", "recently", "next", "this", "past",
+             "10/25/2024", "2024-10-25", "25.10.2024", "May", "spring", "year-end", "the beginning of",
+             "the middle of the week", "the coming months", "the", "said", "will", "about", "or so"]
+        ),
+        max_size=20,
+    ),
+    case=st.sampled_from(ALL_CASES),
+)  # fmt: skip
+def test_a_rules_needs_only_skip_stretches_it_cannot_match(words, case):
+    # each rule is run only on stretches holding one of its needs ("ago" for "two years
+    # ago"): with every need dropped, the same dates must be found
+    import claimtrack.extract.dates as dates
+
+    published = case[1] or FRI
+    for text in (" ".join(words), case[0]):
+        with_needs = find_dates(text, published)
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(dates, "_NEEDS_RX", [None] * len(dates._NEEDS_RX))
+            assert find_dates(text, published) == with_needs

@@ -51,6 +51,11 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+def _initials(words: Iterable[str]) -> str:
+    """The first characters of ``words``, for a character class."""
+    return "".join(sorted({re.escape(w[0]) for w in words}))
+
+
 def _month_alt() -> str:
     full = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
     abbrev = [m for m in MONTHS if m not in full]
@@ -85,8 +90,12 @@ _TIME_INTRO = re.compile(
     r"(?i)\b(?:in|since|until|till|by|through|from|to|of|during|before|after|early|late|mid|and|or|"
     r"between|last|this|next|past|on|until|as\s+of|that|each|every)[\s-]+$"
 )
-_FUTURE_RX = re.compile(rf"(?i)\b(?:{_alt(FUTURE_CUES)})\b")
-_PAST_RX = re.compile(rf"\b(?:(?i:{_alt(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b")
+# A look-ahead of the first letters lets the search pass over most words cheaply.
+_FUTURE_RX = re.compile(rf"(?i)\b(?=[{_initials(FUTURE_CUES)}])(?:{_alt(FUTURE_CUES)})\b")
+_PAST_RX = re.compile(
+    rf"\b(?=[a-z]|(?i:[{_initials(PAST_CUES)}]))"
+    rf"(?:(?i:{_alt(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b"
+)
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 
 
@@ -235,7 +244,12 @@ def _tense(text: str, start: int, end: int) -> str | None:
         for m in rx.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
-            distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
+            if m.end() <= start:
+                distance = start - m.end()
+            else:
+                distance = (m.start() - end) * 2 + 1
+                if True in best and distance >= best[True][0]:
+                    break  # the cues further right are further away
             strong = tense == "future" or m.group(0).lower() in PAST_CUES or distance <= _ADJACENT
             if strong not in best or distance < best[strong][0]:
                 best[strong] = (distance, tense)
@@ -556,7 +570,8 @@ def _weekend(m: re.Match[str], text: str, pub: dt.date | None) -> Resolved | Non
 # cue is a name: a whole word with a capital in the text. In other cues "#" is a digit; a
 # cue that starts with a digit starts a number, and one that ends with a digit ends one.
 # Rules only run in stretches of text around their cues, which makes a pass over a long
-# text many times faster than running every pattern over all of it.
+# text many times faster than running every pattern over all of it. A rule's needs (see
+# below) then skip the stretches where it cannot match.
 _CUE_STOPWORDS = frozenset(
     {"the", "new", "day", "s", "at", "more", "right", "these", "near", "short", "distant"}
 )
@@ -580,17 +595,25 @@ _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seven
 _UNIT_CUES = ("week", "month", "year", "quarter", "decade", "century")
 _QUARTER_CUES = ("quarter", "half", "period", "ago", "earlier", "q1", "q2", "q3", "q4")
 
+# What else a rule's matches hold, lower-case: one of these words or digits. A stretch of
+# text without any of them is not searched ("two years ago" needs "ago", "last year" no).
+_DAY_NEEDS = tuple("123456789")  # every day of _DAY has one
+_YEAR_NEEDS = ("15", "16", "17", "18", "19", "20")  # the century of _YEAR
+_DEICTIC_WORDS = tuple(sorted({w for p in [*_THE_DEICTIC, *DEICTIC] for w in p.split() if w != "the"}))
+_HOLIDAY_NEEDS = tuple(sorted({re.findall(r"[a-z]+", h)[0] for h in HOLIDAYS}))
+
 
 # --- the patterns, most specific first (longer matches win regardless) ----------------------
 _WD_PREFIX = rf"(?:{_WDAY.replace('?P<wd>', '?P<wd0>')},?\s+)?"
-_RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
+_RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]] = [
     (
         re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
         _numeric,
         _NUMERIC_CUES,
+        (),
     ),
-    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, _YEAR_CUES),
-    (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, _YEAR_CUES),
+    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, _YEAR_CUES, ("-",)),
+    (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, _YEAR_CUES, (".",)),
     (
         re.compile(
             rf"(?i)\b(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
@@ -598,6 +621,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _month_day,
         _MONTH_CUES,
+        _DAY_NEEDS,
     ),
     (
         re.compile(
@@ -605,11 +629,17 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _month_day,
         _MONTH_CUES,
+        _DAY_NEEDS,
     ),
-    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, _MONTH_CUES),
-    (re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"), _month_rel_year, _MONTH_CUES),
-    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, _MONTH_CUES),
-    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, _YEAR_CUES),
+    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, _MONTH_CUES, _YEAR_NEEDS),
+    (
+        re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"),
+        _month_rel_year,
+        _MONTH_CUES,
+        ("year",),
+    ),
+    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, _MONTH_CUES, ()),
+    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, _YEAR_CUES, ()),
     (
         re.compile(
             rf"(?i)\b(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS1}))?|{_TEENS})"
@@ -617,6 +647,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _spelled,
         ("nineteen", "thousand"),
+        (),
     ),
     (
         re.compile(
@@ -625,6 +656,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _decade,
         (*_DECADE_WORDS, *_DECADE_CUES),
+        (),
     ),
     (
         re.compile(
@@ -634,6 +666,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _relative_day,
         ("today", "yesterday", "tomorrow", "tonight"),
+        (),
     ),
     (
         re.compile(
@@ -642,6 +675,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _weekday_mention,
         tuple(WEEKDAYS),
+        (),
     ),
     (
         re.compile(
@@ -650,6 +684,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _unit_deictic,
         _UNIT_CUES,
+        _DEICTIC_WORDS,
     ),
     (
         re.compile(
@@ -658,6 +693,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _end_of_unit,
         ("week", "month", "year"),
+        ("end", "beginning", "start", "middle", "rest"),
     ),
     (
         re.compile(
@@ -666,6 +702,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _ago,
         ("ago", "now", "hence", "week", "month", "year", "decade"),
+        ("ago", "earlier", "later", "from", "hence"),
     ),
     (
         re.compile(
@@ -675,6 +712,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _season,
         tuple(SEASONS),
+        (),
     ),
     (
         re.compile(
@@ -687,20 +725,25 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...]]] = [
         ),
         _quarter,
         _QUARTER_CUES,
+        ("quarter", "half", "year-", "period", "q1", "q2", "q3", "q4"),
     ),
-    (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, ("weekend",)),
+    (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, ("weekend",), ()),
     (
-        re.compile(rf"(?i)\b(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
+        re.compile(rf"(?i)\b(?=[{_initials(HOLIDAYS)}])(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
         _holiday,
         _cue_words(HOLIDAYS),
+        _HOLIDAY_NEEDS,
     ),
-    (re.compile(rf"(?i)\b(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE)),
+    (re.compile(rf"(?i)\b(?=[{_initials(VAGUE)}])(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE), ()),
 ]
 
 
 # How far around a cue a phrase can reach; the window is widened to the next white space.
 _MARGIN = 28
 _DIGITS = frozenset("0123456789")
+# Letters that case-insensitive patterns take for "i" or "s" but that lower() does not
+# turn into them: "ı" and "ſ" stay as they are, "İ" becomes two characters.
+_ODD_LETTERS = ("ı", "ſ", "İ")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -720,32 +763,33 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
 
 
-def _cue_positions(text: str, low: str, cue: str, cache: dict[str, list[int]]) -> list[int]:
-    """Where ``cue`` occurs, found among the occurrences of its stem and kept in ``cache``."""
-    if cue in cache:
-        return cache[cue]
-    offset, literal = _LITERALS[_STEMS[cue]]
-    key = "\0" + literal  # kept apart from the cues themselves
-    if key not in cache:
-        positions = []
-        i = low.find(literal)
-        while i >= 0:
-            if i >= offset:
-                positions.append(i - offset)
-            i = low.find(literal, i + 1)
-        cache[key] = positions
-    match = _CUE_PATTERNS[cue].match
-    cache[cue] = [i for i in cache[key] if match(text, i)]
-    return cache[cue]
+def _stem_positions(low: str, stem: str) -> list[int]:
+    """Where ``stem`` may occur: where the part of it without "#" occurs in ``low``."""
+    offset, literal = _LITERALS[stem]
+    positions = []
+    i = low.find(literal)
+    while i >= 0:
+        if i >= offset:
+            positions.append(i - offset)
+        i = low.find(literal, i + 1)
+    return positions
 
 
 def _windows(
-    text: str, low: str, cues: tuple[str, ...], cache: dict[str, list[int]]
+    text: str, low: str, cues: tuple[str, ...], stem_hits: dict[str, list[int]]
 ) -> list[tuple[int, int]]:
-    """The merged stretches of ``text`` around the occurrences of ``cues``, cut at white space."""
+    """The merged stretches of ``text`` around the occurrences of ``cues``, cut at white space.
+
+    A cue is looked for only where its stem occurs; ``stem_hits`` keeps where the stems
+    occur, for the other rules.
+    """
     hits: list[int] = []
-    for cue in cues:
-        hits.extend(_cue_positions(text, low, cue, cache))
+    for stem, matches in _CUES_BY_STEM[cues]:
+        if stem not in stem_hits:
+            stem_hits[stem] = _stem_positions(low, stem)
+        for i in stem_hits[stem]:  # mostly none: no generator for them
+            if any(match(text, i) for match in matches):
+                hits.append(i)
     hits.sort()
     spans: list[tuple[int, int]] = []
     for hit in hits:
@@ -763,7 +807,7 @@ def _windows(
 
 # Each cue is found among the occurrences of the shortest cue that begins it ("Sep" for
 # "Sept" and "September"), so that a text is searched once for both.
-_ALL_CUES = sorted({cue for _, _, cues in _RULES for cue in cues}, key=len)
+_ALL_CUES = sorted({cue for _, _, cues, _ in _RULES for cue in cues}, key=len)
 _STEMS = {
     cue: next(c for c in _ALL_CUES if "#" not in c and cue.lower().startswith(c.lower()))
     if "#" not in cue
@@ -771,10 +815,22 @@ _STEMS = {
     for cue in _ALL_CUES
 }
 _CUE_PATTERNS = {cue: _cue_pattern(cue) for cue in _ALL_CUES}
+# The cues of each rule by stem, each stem with the checks of its cues.
+_CUES_BY_STEM = {
+    cues: tuple(
+        (stem, tuple(_CUE_PATTERNS[cue].match for cue in cues if _STEMS[cue] == stem))
+        for stem in dict.fromkeys(_STEMS[cue] for cue in cues)
+    )
+    for _, _, cues, _ in _RULES
+}
 # The part of a cue searched for: its first stretch without "#", and where that starts.
 _LITERALS = {
     cue: (run.start(), run.group()) for cue in _ALL_CUES if (run := re.search(r"[^#]+", cue.lower()))
 }
+
+
+# Each rule's needs as one pattern, for ``low``.
+_NEEDS_RX = [re.compile("|".join(map(re.escape, needs))) if needs else None for *_, needs in _RULES]
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -788,13 +844,18 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     low = text.lower()
     if len(low) != len(text):  # a few letters lower-case to two characters ("İ")
         low = text.translate(_ASCII_LOWER)
-    cue_hits: dict[str, list[int]] = {}
+    # A rule's needs are looked for in ``low``, which only an odd letter makes inexact.
+    plain = not any(letter in text for letter in _ODD_LETTERS)
+    stem_hits: dict[str, list[int]] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     found: dict[tuple[int, int, int], Resolved] = {}  # windows of two cues may overlap
-    for rank, (rx, resolve, cues) in enumerate(_RULES):
+    for rank, (rx, resolve, cues, _) in enumerate(_RULES):
         if cues not in windows:
-            windows[cues] = _windows(text, low, cues, cue_hits)
+            windows[cues] = _windows(text, low, cues, stem_hits)
+        needs = _NEEDS_RX[rank] if plain else None
         for pos, endpos in windows[cues]:
+            if needs and not needs.search(low, pos, endpos):
+                continue
             for m in rx.finditer(text, pos, endpos):
                 start, end = m.span()
                 while end > start and text[end - 1] in " \t\n,":
