@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable
+from itertools import islice
 
 from claimtrack.extract.lexicon.dates import (
     AMBIGUOUS_MONTHS,
@@ -904,6 +905,7 @@ def dateline_without_year(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HAS_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d\d")
 
 
@@ -918,11 +920,8 @@ def publication_date_from_text(text: str) -> tuple[dt.date, int, int] | None:
     >>> publication_date_from_text("SEOUL, Oct. 25, 2024 (Reuters) - ...")
     (datetime.date(2024, 10, 25), 7, 20)
     """
-    head_end = len(text)
-    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
-    if len(breaks) >= 2:
-        head_end = breaks[1]
-    head_end = min(head_end, 1500)
+    breaks = [m.start() for m in islice(_PARAGRAPH_BREAK.finditer(text), 2)]
+    head_end = min(breaks[1] if len(breaks) == 2 else len(text), 1500)
     head = text[:head_end]
     m = _DATELINE.match(head)
     if m:
