@@ -370,3 +370,26 @@ def test_neither_is_not_part_of_the_speaker() -> None:
     text = "The ministry neither confirmed nor denied the report, saying it stood by its own count."
     (found,) = find_statements(text, split_sentences(text))
     assert (found.speaker, found.cue) == ("ministry", "saying")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "Mr.", "U.S.", "J.", "Lee", "“We", "go.”", "(AP)", "said,", "Sanders’", "it's", "''",
+             "``", "e.", "A.", "5.", "3,000", "$5m", "—", "well-known", "x_y", "Café", "é", "n̈", "!", "?",
+             ":", ";",
+             '"', "“", "”", "'", "(", ")", "A&P", "St.", "3.5", "…", "\u00a0", "\t", "\n", " ", "  "]
+        )
+        | st.text(max_size=4),
+        max_size=30,
+    ),
+    st.integers(0, 3),
+)  # fmt: skip
+def test_tokens_are_the_token_patterns_matches(pieces, trim):
+    # words between single spaces are split without the regex: the tokens must be the same
+    from claimtrack.extract.speakers import _tokenize_matches, tokenize
+
+    text = " ".join(pieces)
+    start, end = min(trim, len(text)), max(min(trim, len(text)), len(text) - trim)
+    assert tokenize(text, start, end) == _tokenize_matches(text, start, end)

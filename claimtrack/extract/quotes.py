@@ -12,9 +12,12 @@ from bisect import bisect_right
 
 OPEN = "“"
 CLOSE = "”"
-# Candidate quote marks and line breaks (where a paragraph may end a quote); a single
-# character class scans fastest, and pairs ('' and ``) are put together below.
-_MARK = re.compile(r"[“”\"\n'`]")
+# Candidate marks: quote marks, pairs of apostrophes or backticks, and line breaks (where a
+# paragraph may end an open quote). Each pattern opens with a character class, which is
+# scanned for fastest, and leaves a lone apostrophe unmatched; while no quote is open, only
+# the marks that can open one are looked for.
+_MARK = re.compile(r"[“”\"\n'`](?:(?<=')'|(?<=`)`|(?<=[“”\"\n]))")
+_OPENING_MARK = re.compile(r"[“\"'`](?:(?<=')'|(?<=`)`|(?<=[“\"]))")
 _STRAIGHT = frozenset(('"', "''", "``"))
 
 
@@ -34,17 +37,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     n = len(text)
-    skip = -1
-    for m in _MARK.finditer(text):
+    pos = 0
+    while m := (_OPENING_MARK if open_at is None else _MARK).search(text, pos):
         i, mark = m.start(), m.group()
-        if i == skip:
-            continue
-        if mark in "'`":
-            if text[i + 1 : i + 2] != mark:
-                continue  # an apostrophe
-            mark, skip = mark * 2, i + 1
-        elif mark == "\n":
-            if open_at is None or (i > 0 and text[i - 1] == "\n"):
+        pos = m.end()
+        if mark == "\n":
+            if i > 0 and text[i - 1] == "\n":
                 continue
             j = i
             while j < n and text[j].isspace():
