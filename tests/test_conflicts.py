@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import QUAKE, figure_record, ingest, ingested_once, invoke, rows, run_main, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.analysis.conflicts import conflicts, disjoint, interval, stance_conflicts
 from claimtrack.extract.lexicon.topics import TOPICS
@@ -655,3 +657,20 @@ def test_figures_that_can_both_hold_are_no_disagreement() -> None:
                source_id=2, published="2025-01-17", topics=()),
     ]  # fmt: skip
     assert [c["kind"] for c in conflicts(records, [])] == ["revision"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["war", "warfare", "peace talks", "peace", "talks", "aid ", "aide", "é", "_", "x",
+                         "3", "-", ".", "(", "’", "İ", "Σ", "ß", "WAR", "Peace Talks"]),
+        max_size=12,
+    ),
+    st.sampled_from(["", " "]),
+)  # fmt: skip
+def test_a_scan_finds_the_topics_each_topics_own_pattern_finds(pieces, glue):
+    # the one-pass scan (a term found by the character before it) and the per-topic
+    # patterns ("\b" before each term) are two ways to the same topics
+    matcher = TopicMatcher({"conflict": ["war"], "diplomacy": ["peace talks"], "relief": ["aid "]})
+    text = glue.join(pieces)
+    assert {name for _, name in matcher.scan(text)} == matcher.match(text)

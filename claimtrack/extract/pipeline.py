@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from claimtrack.extract.dates import find_dates, reference_date
 from claimtrack.extract.figures import find_figures
-from claimtrack.extract.sentences import paragraphs, split_sentences
+from claimtrack.extract.sentences import paragraphs, sentences_in
 from claimtrack.extract.statements import find_statements
 from claimtrack.extract.topics import DEFAULT_MATCHER, TopicMatcher
 from claimtrack.models import DateMention, Extraction, Figure, Sentence, Statement, evolve
@@ -96,50 +96,63 @@ def _shift(record, by: int, paragraphs_before: int):  # type: ignore[no-untyped-
 def _extract(
     text: str, published: dt.date | None, matcher: TopicMatcher, done: Callable[[float], None]
 ) -> Extraction:
-    sentences = split_sentences(text)
+    spans = paragraphs(text)
+    sentences = sentences_in(text, spans)
     done(0.05)
     dates = find_dates(text, published)
     done(0.2)
     statements = find_statements(text, sentences)
     done(0.6)
-    contents = _Spans([(s.content_start, s.content_end) for s in statements])
-    spans = _Spans([(s.start, s.end) for s in statements])
-    figures = [_with_claimant(text, f, statements, contents, spans) for f in find_figures(text, sentences)]
+    found = find_figures(text, sentences)
     done(0.85)
 
-    context = _Context(text, sentences, matcher)
+    context = _Context(text, sentences, spans, matcher)
     # "Monday's earthquakes" names an event by its day; it is not when a figure holds.
     when = [d for d in dates if not text.startswith(("'s", "’s"), d.end)]
-    statements = [
-        evolve(
-            s,
-            date=reference_date(s.start, s.end, when, published, deadline_first=False)[0],
-            topics=context.topics(s.start),
+    said: dict[tuple[int, int], str | None] = {}  # statements of a sentence share its date
+    for s in statements:
+        if (s.start, s.end) not in said:
+            said[s.start, s.end] = reference_date(s.start, s.end, when, published, deadline_first=False)[0]
+    statements = [evolve(s, date=said[s.start, s.end], topics=context.topics(s.start)) for s in statements]
+    contents = _Spans([(s.content_start, s.content_end) for s in statements])
+    spans_of = _Spans([(s.start, s.end) for s in statements])
+    held: dict[tuple[int, int], tuple[str | None, str | None]] = {}  # and so do figures
+    figures = []
+    for f in found:
+        sentence = f.sentence_start, f.sentence_end
+        if sentence not in held:
+            held[sentence] = reference_date(*sentence, when, published)
+        value, date_text = held[sentence]
+        figures.append(
+            evolve(
+                f,
+                claimant=_claimant(text, f, statements, contents, spans_of),
+                date=value,
+                date_text=date_text,
+                topics=context.topics(f.start),
+            )
         )
-        for s in statements
-    ]
-    figures = [_dated(f, when, published, context) for f in figures]
     return Extraction(statements=statements, figures=figures, dates=dates, sentences=sentences)
 
 
-def _with_claimant(
+def _claimant(
     text: str, figure: Figure, statements: Sequence[Statement], contents: _Spans, sentences: _Spans
-) -> Figure:
-    """The claimant is whoever the figure's statement cites, else its speaker.
+) -> str | None:
+    """Whoever the figure's statement cites, else its speaker.
 
     A figure inside a statement's content belongs to that statement; failing that, to a
     statement in the same sentence. A figure the article states itself has none.
     """
     agent = _AGENT.match(text, figure.end)
     if agent:  # "the 500 deaths reported by health officials": the agent gave the figure
-        return evolve(figure, claimant=agent.group(1) or agent.group(2))
+        return agent.group(1) or agent.group(2)
     inside = contents.containing(figure.start, figure.end)
     same = [statements[i] for i in inside or sentences.containing(figure.start, figure.start + 1)]
     for statement in sorted(same, key=lambda s: s.content_end - s.content_start):
         who = statement.cited or statement.speaker
         if who and _names_someone(who):
-            return evolve(figure, claimant=who)
-    return figure
+            return who
+    return figure.claimant
 
 
 # A figure followed by who gave it: "500 deaths reported by X", "500 deaths that X described".
@@ -161,8 +174,11 @@ def _names_someone(who: str) -> bool:
     >>> _names_someone("the health ministry"), _names_someone("5.7"), _names_someone("with winds")
     (True, False, False)
     """
-    first = who.split()[0] if who.split() else ""
-    return bool(re.search(r"[A-Za-z]", who)) and first not in _PREPOSITIONS
+    words = who.split()
+    return _LETTER.search(who) is not None and (words[0] if words else "") not in _PREPOSITIONS
+
+
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 class _Spans:
@@ -183,43 +199,39 @@ class _Spans:
         """Indices, in order, of the spans with ``span_start <= start`` and ``end <= span_end``."""
         lo = bisect_left(self._starts, end - self._longest)
         hi = bisect_right(self._starts, start)
-        return sorted(i for i in self._order[lo:hi] if self._spans[i][1] >= end)
-
-
-def _dated(figure: Figure, dates, published, context: _Context) -> Figure:
-    value, date_text = reference_date(figure.sentence_start, figure.sentence_end, dates, published)
-    return evolve(figure, date=value, date_text=date_text, topics=context.topics(figure.start))
+        return sorted([i for i in self._order[lo:hi] if self._spans[i][1] >= end])
 
 
 class _Context:
     """Topics of each sentence, its paragraph's included.
 
-    The text is scanned for topic terms once; a sentence's topics are the terms found
-    inside it or inside its paragraph, looked up by bisection.
+    The text is scanned for topic terms once. A sentence lies inside its paragraph, so
+    its topics are the terms found in the paragraph, looked up by bisection.
     """
 
-    def __init__(self, text: str, sentences: list[Sentence], matcher: TopicMatcher):
+    def __init__(
+        self, text: str, sentences: list[Sentence], spans: list[tuple[int, int]], matcher: TopicMatcher
+    ):
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
-        self._paragraphs = paragraphs(text)
+        self._paragraphs = spans
         hits = matcher.scan(text)
         self._hit_starts = [start for start, _ in hits]
         self._hit_topics = [name for _, name in hits]
         self._cache: dict[int, tuple[str, ...]] = {}
 
-    def _between(self, start: int, end: int) -> set[str]:
-        lo = bisect_left(self._hit_starts, start)
-        hi = bisect_left(self._hit_starts, end)
-        return set(self._hit_topics[lo:hi])
+    def _paragraph(self, offset: int) -> int | None:
+        """The paragraph of the sentence at ``offset``, or None before the first sentence."""
+        i = bisect_right(self._starts, offset) - 1
+        return self._sentences[i].paragraph if i >= 0 else None
 
     def topics(self, offset: int) -> tuple[str, ...]:
-        i = bisect_right(self._starts, offset) - 1
-        if i < 0:
+        paragraph = self._paragraph(offset)
+        if paragraph is None:
             return ()
-        if i not in self._cache:
-            sentence = self._sentences[i]
-            found = self._between(sentence.start, sentence.end)
-            if sentence.paragraph < len(self._paragraphs):
-                found |= self._between(*self._paragraphs[sentence.paragraph])
-            self._cache[i] = tuple(sorted(found))
-        return self._cache[i]
+        if paragraph not in self._cache:
+            start, end = self._paragraphs[paragraph]
+            lo = bisect_left(self._hit_starts, start)
+            hi = bisect_left(self._hit_starts, end)
+            self._cache[paragraph] = tuple(sorted(set(self._hit_topics[lo:hi])))
+        return self._cache[paragraph]

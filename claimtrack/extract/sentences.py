@@ -12,6 +12,7 @@ toll rose") inside a paragraph starts a new sentence but not a new paragraph, so
 from __future__ import annotations
 
 import re
+import string
 from itertools import pairwise
 
 from claimtrack.extract.lexicon.abbreviations import (
@@ -30,11 +31,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _BULLET = re.compile(r"\n[^\S\n]*[-*•▪–—](?=[ \t])")
 # A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
+# Written "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a character class
+# lets the regex engine skip to the next stop instead of trying a match at every letter.
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _WORD = re.compile(r"[^\W\d_]+")
 _LONGEST_WORD = 64
-_OPENERS = re.compile(r"[\"'“‘«„(\[A-Z0-9—–-]")
+# What a sentence can open with: a quote, a bracket, a dash, a capital or a digit.
+_OPENERS = frozenset("\"'“‘«„([—–-" + string.ascii_uppercase + string.digits)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,17 +73,19 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
-    punct = m.group(0)
-    nxt = m.group(1)
-    if not (_OPENERS.match(nxt) or nxt[0].isupper()):
+    punct, nxt = m.group(0, 1)
+    if not (nxt in _OPENERS or nxt.isupper()):  # one character
         return False
     if not punct.startswith("."):
         return True
     if "..." in punct or "…" in punct:
         return nxt[0].isupper() or nxt[0] in '"“'
     # The word before the stop, looked for in the few characters before it: a search from
-    # the sentence's start tried every letter of a long sentence at every stop.
-    word = _WORD_BEFORE.search(text, max(start, m.start() - _LONGEST_WORD), m.start() + 1)
+    # the sentence's start tried every letter of a long sentence at every stop. A word
+    # holds no space, so the search begins after the last one.
+    stop = m.start()
+    window = max(start, stop - _LONGEST_WORD)
+    word = _WORD_BEFORE.search(text, max(window, text.rfind(" ", window, stop) + 1), stop + 1)
     if word is None:
         return True
     token = word.group(1)
@@ -116,18 +122,22 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> split_sentences("Rep. Lee said so. He left.\\n\\nNew day.")[2].paragraph
     1
     """
+    return sentences_in(text, paragraphs(text))
+
+
+def sentences_in(text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
+    """``split_sentences(text)`` for a caller that has ``spans = paragraphs(text)`` already."""
     out: list[Sentence] = []
-    for number, (pstart, pend) in enumerate(paragraphs(text)):
+    for number, (pstart, pend) in enumerate(spans):
         for bstart, bend in _blocks(text, pstart, pend):
             start = bstart
             for m in _END.finditer(text, bstart, bend):
-                if m.end() >= bend:
+                end = m.end()
+                if end >= bend:
                     break
                 if _is_boundary(text, start, m):
-                    out.append(Sentence(start, m.end(), text[start : m.end()], number))
-                    start = m.end()
-                    while start < bend and text[start].isspace():
-                        start += 1
+                    out.append(Sentence(start, end, text[start:end], number))
+                    start = m.start(1)  # past the white space
             if start < bend:
                 out.append(Sentence(start, bend, text[start:bend], number))
     return out

@@ -56,7 +56,14 @@ class TopicMatcher:
         whole = {t.strip().lower() for ts in merged.values() for t in ts if t.endswith(" ")}
         terms = sorted(self._topics_of)
         pattern = trie(terms, ends=dict.fromkeys(whole, r"\b"))
-        self._all = re.compile(r"\b" + pattern) if terms else None
+        # A term that begins and ends with a word character is found as the character
+        # before it, one the regex engine skips to, rather than as "\b", tried at every
+        # position: less than half the work. The class is ASCII (a bitmap, cheaper than
+        # the Unicode "\W"): a letter outside ASCII passes it and is weeded out after.
+        # The text gets a space put before it.
+        wordy = all(map(_WORDY.fullmatch, terms))
+        self._after = re.compile(rf"[^a-z0-9_]({pattern})") if terms and wordy else None
+        self._all = re.compile(rf"\b({pattern})") if terms and not wordy else None
 
     def match(self, text: str) -> set[str]:
         low = text.lower()
@@ -65,14 +72,29 @@ class TopicMatcher:
     def scan(self, text: str) -> list[tuple[int, str]]:
         """Where each topic's terms occur in a whole text, as sorted (offset, topic) pairs:
         one pass per topic, then any stretch of the text asks by bisection."""
-        if self._all is None:
+        if not self._topics_of:
             return []
+        low = text.lower()
+        if self._after is None:
+            found = [(m.start(1), m.group(1)) for m in self._all.finditer(low)]  # type: ignore[union-attr]
+        else:
+            found = []
+            spaced, pos = " " + low, 0
+            while m := self._after.search(spaced, pos):
+                before = spaced[m.start()]
+                if before.isalnum() or before == "_":  # a letter outside ASCII: no term starts after it
+                    pos = m.start() + 1
+                else:
+                    found.append((m.start(1) - 1, m.group(1)))
+                    pos = m.end()
         topics_of = self._topics_of
         return [
-            (m.start(), name)
-            for m in self._all.finditer(text.lower())
-            for name in topics_of[" ".join(m.group().split())]  # "peace\ntalks" is "peace talks"
+            (start, name)
+            for start, term in found
+            for name in topics_of[" ".join(term.split())]  # "peace\ntalks" is "peace talks"
         ]
 
+
+_WORDY = re.compile(r"\w(?:.*\w)?", re.DOTALL)  # begins and ends with a word character
 
 DEFAULT_MATCHER = TopicMatcher()
