@@ -422,6 +422,9 @@ def _appositive_to_end(toks: list[Token], i: int, hi: int) -> int | None:
 # Resolution
 
 
+_NAME_WORD = re.compile(r"[\w’'-]+")
+
+
 @dataclass
 class Entity:
     name: str
@@ -484,7 +487,7 @@ class Resolver:
     def add(self, name: str, person: bool, roles: set[str]) -> None:
         ent = self.entities.pop(name, None)
         if ent is None:
-            ent = Entity(name, person, set(roles), {w.lower() for w in re.findall(r"[\w’'-]+", name)})
+            ent = Entity(name, person, set(roles), {w.lower() for w in _NAME_WORD.findall(name)})
         else:
             ent.roles |= roles
         self.entities[name] = ent

@@ -136,6 +136,25 @@ _NUMBER_WORD = re.compile(
     "(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in _NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )
+
+
+def _has_number_stem(low: str) -> bool:
+    """Does the lower-cased text hold a number word's stem? A cheap test before the scan for
+    the words, which stops at every letter one can open with; on ASCII text, lower case is
+    the case the scan ignores.
+    """
+    return (
+        "hundred" in low
+        or "thousand" in low
+        or "illion" in low
+        or "dozen" in low
+        or "twe" in low
+        or "thirty" in low
+        or "forty" in low
+        or "fifty" in low
+    )
+
+
 _MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*$")
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -188,7 +207,10 @@ _HYPOTHETICAL = re.compile(r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b", re.IG
 
 
 def gives_figure(content: str) -> bool:
-    for m in itertools.chain(_NUMBER.finditer(content), _NUMBER_WORD.finditer(content)):
+    found = _NUMBER.finditer(content)
+    if not content.isascii() or _has_number_stem(content.lower()):
+        found = itertools.chain(found, _NUMBER_WORD.finditer(content))
+    for m in found:
         word = m.group()
         if _YEAR.match(word):
             continue
@@ -232,6 +254,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# The tokens at which ``_clause_start`` stops to look: a quote mark is its own lower case.
+_CLAUSE_MARKS = frozenset((";", ":", "—", "–", "that", "but", "while", "because", "and", ",")) | QUOTE_CHARS
+
+
 def _clause_start(toks: list[Token], k: int, weak: bool = True) -> int:
     """Token index where the clause holding token ``k`` begins, for an intro-free subject.
 
@@ -239,6 +265,11 @@ def _clause_start(toks: list[Token], k: int, weak: bool = True) -> int:
     """
     j = k
     while j > 0:
+        # Most words end no clause and need no closer look.
+        while j > 0 and toks[j - 1].low not in _CLAUSE_MARKS:
+            j -= 1
+        if j == 0:
+            break
         t = toks[j - 1]
         if t.low in (";", ":") or t.text in QUOTE_CHARS:
             break
@@ -533,10 +564,13 @@ def _sentence_statements(
         if parenthetical:
             content = _content_before(st, quotes, before if toks[before].low == "," else speaker_m.start)
         else:
-            colon_quote = next(
-                (x for x in range(cj, n - 1) if toks[x].low == ":" and toks[x + 1].text in QUOTE_CHARS), None
-            )
-            if frame == "clause" and colon_quote is not None:
+            colon_quote = None
+            if frame == "clause":  # "X said: “...”"
+                colon_quote = next(
+                    (x for x in range(cj, n - 1) if toks[x].low == ":" and toks[x + 1].text in QUOTE_CHARS),
+                    None,
+                )
+            if colon_quote is not None:
                 q = quotes.at(toks[colon_quote + 1].start)
                 if q is not None:
                     found.append(made(speaker_m, q))
@@ -569,8 +603,11 @@ def _sentence_statements(
             continue
         if frame == "put" and not _PUT_AT.search(text, content[0], content[1]):
             continue  # "put the toll at 500", not "put his hand to his face"
-        # Citing after the content: "X reported ..., citing Y".
-        for x in range(cj, n - 1):
+        # Citing after the content: "X reported ..., citing Y" (looked for only in sentences
+        # holding a citing word).
+        after = text[toks[cj].start : sent.end].lower() if cj < n else ""
+        cites = range(cj, n - 1) if any(word in after for word in CITING) else ()
+        for x in cites:
             if toks[x].low in CITING and toks[x - 1].low == ",":
                 c = phrase_right(toks, x + 1, n)
                 if c is not None:
@@ -614,6 +651,9 @@ def _next_char(text: str, pos: int) -> int:
 def _colon_statement(st: _Sentence, quotes: Quotes, resolver: Resolver) -> Statement | None:
     """ "Jo Roe: “We will win.”" -- a headline or transcript line."""
     toks = st.toks
+    # A colon is always a token of its own: none in the first eight tokens' text, none among them.
+    if not toks or ":" not in st.text[toks[0].start : toks[min(8, len(toks)) - 1].end]:
+        return None
     c = next((i for i, t in enumerate(toks[:8]) if t.low == ":"), None)
     if c is None or c == 0 or c + 1 >= len(toks) or toks[c + 1].low.isdigit():
         return None
