@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from functools import partial
+from functools import cache, partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -77,11 +77,17 @@ _CUE_WORDS = trie([*_FORMS, *_PREPS, *_HEARSAY])
 # opening with a character class is scanned for that class alone, faster than one tried at
 # every position of the text (ASCII letters and digits, listed first, are ruled out fastest).
 _CUE = re.compile(r"[^0-9A-Za-z\w’'-](" + _CUE_WORDS + r")(?![\w’'-])")
-_CUE_ANY_CASE = re.compile(_CUE.pattern, re.IGNORECASE)
 # The word right before a cue and the spaces or tabs after it (perhaps then a line break),
 # matched at the start of the reversed text before the cue: a search for them at the end
 # of that text would try every position of it.
 _WORD_BEFORE = re.compile(r"\n?[ \t]+(\w+)")
+
+
+@cache
+def _cue_any_case() -> re.Pattern[str]:
+    """The cue pattern for the rare text a lower-case copy cannot stand for, compiled when
+    first needed: it takes milliseconds of every start-up."""
+    return re.compile(_CUE.pattern, re.IGNORECASE)
 
 
 class Cue(NamedTuple):
@@ -101,7 +107,7 @@ def _find_cues(text: str, quotes: Quotes) -> list[Cue]:
     low = text.lower()
     cue = _CUE
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
-        low, cue = text, _CUE_ANY_CASE
+        low, cue = text, _cue_any_case()
     # A space before the text gives a cue at its start a mark too: offsets are one less.
     found = [(m.start(1) - 1, m.end(1) - 1) for m in cue.finditer(" " + low)]
     out = []
