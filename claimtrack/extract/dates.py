@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable
-from itertools import islice
+from itertools import chain, islice
 
 from claimtrack.extract.lexicon.dates import (
     AMBIGUOUS_MONTHS,
@@ -49,12 +49,19 @@ Resolved = tuple[str | None, str | None]  # (value, precision)
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, any white space between words."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same pattern in every process
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _initials(words: Iterable[str]) -> str:
     """The first characters of ``words``, for a character class."""
     return "".join(sorted({re.escape(w[0]) for w in words}))
+
+
+def _opening(*phrases: Iterable[str]) -> str:
+    """A look-ahead for the first characters of ``phrases``, the words a pattern can open
+    with: the search passes over the other positions with one check."""
+    return f"(?=[{_initials(chain(*phrases))}])"
 
 
 def _month_alt() -> str:
@@ -71,12 +78,15 @@ _YEAR = r"(?<![\d,.$£€])(?P<year>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 _PART = rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}))?"
 _THE_DEICTIC = ["the " + w for w in ("past", "previous", "following", "coming", "current")]
 _DEICTIC = rf"(?P<deic>{_alt([*_THE_DEICTIC, *DEICTIC])})"
-_MOD = (
-    r"(?:(?P<mod>early|late|mid"
-    r"|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|rest)\s+of)(?:\s+|-))?"
-)
-_NUMWORD = _alt(k for k, v in NUMBERS.items() if v is not None and " " not in k)
-_NUM = rf"(?P<num>\d{{1,3}}|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?|a\s+couple\s+of|a\s+few|several|some)"
+_MOD_WORDS = ("early", "late", "mid")
+_MOD_PARTS = ("end", "beginning", "start", "middle", "first half", "second half", "rest")
+_MOD = rf"(?:(?P<mod>{_alt(_MOD_WORDS)}|(?:the\s+)?(?:{_alt(_MOD_PARTS)})\s+of)(?:\s+|-))?"
+_MOD_OPENERS = (*_MOD_WORDS, "the", *_MOD_PARTS)
+_NUMWORDS = [k for k, v in NUMBERS.items() if v is not None and " " not in k]
+_FEW = ("a couple of", "a few", "several", "some")
+_NUMWORD = _alt(_NUMWORDS)
+_NUM = rf"(?P<num>\d{{1,3}}|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?|{_alt(_FEW)})"
+_NUM_OPENERS = (*"0123456789", *_NUMWORDS, *_FEW)
 _ORD = _alt(ORDINALS)
 _QORD = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
 _QADJ = (
@@ -605,7 +615,26 @@ _HOLIDAY_NEEDS = tuple(sorted({re.findall(r"[a-z]+", h)[0] for h in HOLIDAYS}))
 
 
 # --- the patterns, most specific first (longer matches win regardless) ----------------------
+# Each pattern that opens with a word opens with a look-ahead of the first letters it can
+# open with, built from the same words (see ``_opening``).
 _WD_PREFIX = rf"(?:{_WDAY.replace('?P<wd>', '?P<wd0>')},?\s+)?"
+_MONTH_DEIC = ("this past", "this coming", "last", "this", "next")
+_DEICTIC_PHRASES = (*_THE_DEICTIC, *DEICTIC)
+_YEAR_KINDS = ("fiscal", "calendar")
+_WEEKDAY_DEIC = (
+    "this past",
+    "this coming",
+    "this",
+    "last",
+    "next",
+    "the previous",
+    "the following",
+    "early",
+    "late",
+)
+_UNIT_MODS = ("early", "late", "earlier", "later")
+_UNIT_PARTS = ("end", "beginning", "start", "middle", "rest")
+_ABOUT = ("about", "nearly", "almost", "some", "roughly", "more than", "less than", "over", "just", "only")
 _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]] = [
     (
         re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
@@ -617,8 +646,9 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     (re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"), _fallback, _YEAR_CUES, (".",)),
     (
         re.compile(
-            rf"(?i)\b(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
-            rf"(?:(?P<deic>this\s+past|this\s+coming|last|this|next)\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"(?i)\b{_opening(['the'], WEEKDAYS, _MOD_OPENERS, _MONTH_DEIC, MONTHS)}"
+            rf"(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
+            rf"(?:(?P<deic>{_alt(_MONTH_DEIC)})\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
         ),
         _month_day,
         _MONTH_CUES,
@@ -626,21 +656,42 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            rf"(?i)\b(?P<weekof>)(?P<deic>){_WD_PREFIX}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?"
+            rf"(?i)\b{_opening(WEEKDAYS, ['the'], '0123456789')}"
+            rf"(?P<weekof>)(?P<deic>){_WD_PREFIX}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?"
         ),
         _month_day,
         _MONTH_CUES,
         _DAY_NEEDS,
     ),
-    (re.compile(rf"(?i)\b{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"), _month_year, _MONTH_CUES, _YEAR_NEEDS),
     (
-        re.compile(rf"(?i)\b{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"),
+        re.compile(rf"(?i)\b{_opening(_MOD_OPENERS, MONTHS)}{_MOD}{_MON}(?:,?\s+|\s+of\s+){_YEAR}"),
+        _month_year,
+        _MONTH_CUES,
+        _YEAR_NEEDS,
+    ),
+    (
+        re.compile(rf"(?i)\b{_opening(_MOD_OPENERS, MONTHS)}{_MOD}{_MON}\s+(?P<rel>this|last|next)\s+year\b"),
         _month_rel_year,
         _MONTH_CUES,
         ("year",),
     ),
-    (re.compile(rf"(?i)\b{_MOD}(?:{_DEICTIC}\s+)?{_MON}"), _bare_month, _MONTH_CUES, ()),
-    (re.compile(rf"(?i)\b{_MOD}(?:(?:fiscal|calendar)\s+)?{_YEAR}"), _year, _YEAR_CUES, ()),
+    (
+        re.compile(
+            rf"(?i)\b{_opening(_MOD_OPENERS, _DEICTIC_PHRASES, MONTHS)}{_MOD}(?:{_DEICTIC}\s+)?{_MON}"
+        ),
+        _bare_month,
+        _MONTH_CUES,
+        (),
+    ),
+    (
+        re.compile(
+            rf"(?i)\b{_opening(_MOD_OPENERS, _YEAR_KINDS, _YEAR_CUES)}"
+            rf"{_MOD}(?:(?:{_alt(_YEAR_KINDS)})\s+)?{_YEAR}"
+        ),
+        _year,
+        _YEAR_CUES,
+        (),
+    ),
     (
         re.compile(
             rf"(?i)\b(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS1}))?|{_TEENS})"
@@ -671,8 +722,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            rf"(?i)\b(?:(?P<deic>this\s+past|this\s+coming|this|last|next|the\s+previous|the\s+following"
-            rf"|early|late)\s+)?{_WDAY}{_PART}"
+            rf"(?i)\b{_opening(_WEEKDAY_DEIC, WEEKDAYS)}(?:(?P<deic>{_alt(_WEEKDAY_DEIC)})\s+)?{_WDAY}{_PART}"
         ),
         _weekday_mention,
         tuple(WEEKDAYS),
@@ -680,7 +730,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            r"(?i)\b(?:(?P<mod>early|late|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)\s+)?"
+            rf"(?i)\b{_opening(_UNIT_MODS, ['the'], _UNIT_PARTS, _DEICTIC_PHRASES)}"
+            rf"(?:(?P<mod>{_alt(_UNIT_MODS)}|(?:the\s+)?(?:{_alt(_UNIT_PARTS)})\s+of)\s+)?"
             rf"{_DEICTIC}\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b(?!-)"
         ),
         _unit_deictic,
@@ -698,7 +749,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            r"(?i)\b(?:(?:about|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only)\s+)?"
+            rf"(?i)\b{_opening(_ABOUT, _NUM_OPENERS)}(?:(?:{_alt(_ABOUT)})\s+)?"
             rf"{_NUM}\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         _ago,
@@ -764,20 +815,40 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
 
 
+def _literal(stem: str) -> tuple[int, str, str | None]:
+    """The part of ``stem`` searched for, where it starts in the stem, and the stem to
+    check where a rare letter searched for instead occurs.
+
+    >>> _literal("#0s"), _literal("quarter")
+    ((1, '0s', None), (0, 'q', 'quarter'))
+    """
+    low = stem.lower()
+    rare = next((letter for letter in _RARE_LETTERS if letter in low), None) if "#" not in low else None
+    if rare and rare != low:
+        return low.index(rare), rare, low
+    run = re.search(r"[^#]+", low)
+    assert run is not None
+    return run.start(), run.group(), None
+
+
 def _stem_positions(low: str, stem: str) -> list[int]:
-    """Where ``stem`` may occur: where the part of it without "#" occurs in ``low``."""
-    offset, literal = _LITERALS[stem]
+    """Where ``stem`` may occur: where the part of it searched for occurs in ``low`` (with
+    the rest of the stem around it, for a rare letter)."""
+    offset, part, whole = _LITERALS[stem]
     positions = []
-    i = low.find(literal)
+    i = low.find(part)
     while i >= 0:
-        if i >= offset:
+        if i >= offset and (whole is None or low.startswith(whole, i - offset)):
             positions.append(i - offset)
-        i = low.find(literal, i + 1)
+        i = low.find(part, i + 1)
     return positions
 
 
 def _windows(
-    text: str, low: str, cues: tuple[str, ...], stem_hits: dict[str, list[int]]
+    text: str,
+    low: str,
+    cues: tuple[str, ...],
+    stem_hits: dict[str, list[int]],
 ) -> list[tuple[int, int]]:
     """The merged stretches of ``text`` around the occurrences of ``cues``, cut at white space.
 
@@ -824,10 +895,10 @@ _CUES_BY_STEM = {
     )
     for _, _, cues, _ in _RULES
 }
-# The part of a cue searched for: its first stretch without "#", and where that starts.
-_LITERALS = {
-    cue: (run.start(), run.group()) for cue in _ALL_CUES if (run := re.search(r"[^#]+", cue.lower()))
-}
+# The part of a stem searched for is its first stretch without "#", or a rare letter it
+# holds: one character is found fastest ("q" for "Q1" and "quarter"), few places to check.
+_RARE_LETTERS = ("q",)
+_LITERALS = {stem: _literal(stem) for stem in set(_STEMS.values())}
 
 
 # Each rule's needs as one pattern, for ``low``.
