@@ -371,7 +371,7 @@ class Store:
 
     def resolve_source(self, ref: str) -> int:
         """A source id from an id, a path as ingested, or a unique part of a path or title."""
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit():  # "²" is a digit to isdigit, not to int
             row = self.conn.execute("SELECT id FROM sources WHERE id = ?", [int(ref)]).fetchone()
             if row:
                 return int(row[0])

@@ -308,6 +308,7 @@ RESOLVE = [
     ("999", "no source with id 999; list them with: claimtrack sources"),
     ("%", "no source matches '%'; list them with: claimtrack sources"),
     ("_", "no source matches '_'; list them with: claimtrack sources"),
+    ("²", "no source matches '²'; list them with: claimtrack sources"),  # a digit, but no number
 ]
 
 
