@@ -146,12 +146,15 @@ def ingest(
     # handed their first files at once, to extract while it opens; they stop before it
     # is closed, so that the store's last connection folds its log in.
     parallel = records is None and jobs > 1 and several_files(paths or [])
+    # A store this run creates holds no text yet: the workers need not look texts up in it
+    # (a text named twice is still stored once: the writer looks it up).
+    known = str(Path(db)) if Path(db).exists() else None
     workers = Workers(jobs, PRELOAD, fork=True) if parallel else None
     read_stdin = sys.stdin.buffer.read
     with (
         contextlib.closing(workers) if workers else contextlib.nullcontext(),
         contextlib.nullcontext(
-            prepare_inputs(paths or [], str(Path(db)), overrides, force, read_stdin, workers=workers)
+            prepare_inputs(paths or [], known, overrides, force, read_stdin, workers=workers)
             if workers
             else None
         ) as prepared,

@@ -333,7 +333,7 @@ def ingest_paths(
 
 def prepare_inputs(
     paths: Iterable[str],
-    db: str,
+    db: str | None,
     overrides: Overrides = Overrides(),
     force: bool = False,
     read_stdin: Callable[[], bytes] | None = None,
@@ -344,7 +344,8 @@ def prepare_inputs(
 ) -> Iterator[Prepared]:
     """Every input the paths name, read and extracted, in order: by ``workers`` (handed
     their first files now), by ``jobs`` new worker processes, or in this process (looking
-    texts up in the store with ``stored``)."""
+    texts up in the store with ``stored``). Workers look texts up in the store ``db``,
+    to skip extracting what it holds; None, a store created by this run, has none."""
     from claimtrack.parallel import ordered_map
 
     def tasks(listed: Iterable[tuple[str, ReadError | None]]) -> Iterator[Task]:
