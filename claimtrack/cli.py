@@ -137,8 +137,6 @@ def ingest(
         raise UsageError("Missing argument 'PATH...': name files or directories, or give --records FILE")
     if records is not None and (paths or title or outlet or date or url):
         raise UsageError("--records loads sources as extracted: no PATH, --title, --outlet, --date or --url")
-    err = console(stderr=True)
-    say = line_printer(err)
     overrides = Overrides(title, outlet, dt.date.fromisoformat(date) if date else None, url)
     summary = Summary()
     jobs = jobs or default_jobs()
@@ -150,6 +148,8 @@ def ingest(
     # (a text named twice is still stored once: the writer looks it up).
     known = str(Path(db)) if Path(db).exists() else None
     workers = Workers(jobs, PRELOAD, fork=True) if parallel else None
+    err = console(stderr=True)  # after the fork: the workers need not wait for Rich to load
+    say = line_printer(err)
     read_stdin = sys.stdin.buffer.read
     with (
         contextlib.closing(workers) if workers else contextlib.nullcontext(),
