@@ -40,6 +40,7 @@ from claimtrack.extract.lexicon.dates import (
     VAGUE,
     WEEKDAYS,
 )
+from claimtrack.extract.patterns import ODD_CASE_LETTERS
 from claimtrack.models import DateMention
 
 __all__ = ["find_dates", "publication_date_from_text", "reference_date"]
@@ -102,7 +103,7 @@ _TIME_INTRO = re.compile(
     r"between|last|this|next|past|on|until|as\s+of|that|each|every)[\s-]+$"
 )
 # A look-ahead of the first letters lets the search pass over most words cheaply.
-_FUTURE_RX = re.compile(rf"(?i)\b(?=[{_initials(FUTURE_CUES)}])(?:{_alt(FUTURE_CUES)})\b")
+_FUTURE_RX = re.compile(rf"(?i)\b{_opening(FUTURE_CUES)}(?:{_alt(FUTURE_CUES)})\b")
 _PAST_RX = re.compile(
     rf"\b(?=[a-z]|(?i:[{_initials(PAST_CUES)}]))"
     rf"(?:(?i:{_alt(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b"
@@ -781,21 +782,18 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, ("weekend",), ()),
     (
-        re.compile(rf"(?i)\b(?=[{_initials(HOLIDAYS)}])(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
+        re.compile(rf"(?i)\b{_opening(HOLIDAYS)}(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
         _holiday,
         _cue_words(HOLIDAYS),
         _HOLIDAY_NEEDS,
     ),
-    (re.compile(rf"(?i)\b(?=[{_initials(VAGUE)}])(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE), ()),
+    (re.compile(rf"(?i)\b{_opening(VAGUE)}(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE), ()),
 ]
 
 
 # How far around a cue a phrase can reach; the window is widened to the next white space.
 _MARGIN = 28
 _DIGITS = frozenset("0123456789")
-# Letters that case-insensitive patterns take for "i" or "s" but that lower() does not
-# turn into them: "ı" and "ſ" stay as they are, "İ" becomes two characters.
-_ODD_LETTERS = ("ı", "ſ", "İ")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -815,30 +813,13 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
 
 
-def _literal(stem: str) -> tuple[int, str, str | None]:
-    """The part of ``stem`` searched for, where it starts in the stem, and the stem to
-    check where a rare letter searched for instead occurs.
-
-    >>> _literal("#0s"), _literal("quarter")
-    ((1, '0s', None), (0, 'q', 'quarter'))
-    """
-    low = stem.lower()
-    rare = next((letter for letter in _RARE_LETTERS if letter in low), None) if "#" not in low else None
-    if rare and rare != low:
-        return low.index(rare), rare, low
-    run = re.search(r"[^#]+", low)
-    assert run is not None
-    return run.start(), run.group(), None
-
-
 def _stem_positions(low: str, stem: str) -> list[int]:
-    """Where ``stem`` may occur: where the part of it searched for occurs in ``low`` (with
-    the rest of the stem around it, for a rare letter)."""
-    offset, part, whole = _LITERALS[stem]
+    """Where ``stem`` may occur: where the part of it searched for occurs in ``low``."""
+    offset, part = _LITERALS[stem]
     positions = []
     i = low.find(part)
     while i >= 0:
-        if i >= offset and (whole is None or low.startswith(whole, i - offset)):
+        if i >= offset:
             positions.append(i - offset)
         i = low.find(part, i + 1)
     return positions
@@ -895,10 +876,12 @@ _CUES_BY_STEM = {
     )
     for _, _, cues, _ in _RULES
 }
-# The part of a stem searched for is its first stretch without "#", or a rare letter it
-# holds: one character is found fastest ("q" for "Q1" and "quarter"), few places to check.
-_RARE_LETTERS = ("q",)
-_LITERALS = {stem: _literal(stem) for stem in set(_STEMS.values())}
+# The part of a stem searched for: its first stretch without "#", and where that starts.
+_LITERALS = {
+    stem: (run.start(), run.group())
+    for stem in set(_STEMS.values())
+    if (run := re.search(r"[^#]+", stem.lower()))
+}
 
 
 # Each rule's needs as one pattern, for ``low``.
@@ -917,7 +900,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     if len(low) != len(text):  # a few letters lower-case to two characters ("İ")
         low = text.translate(_ASCII_LOWER)
     # A rule's needs are looked for in ``low``, which only an odd letter makes inexact.
-    plain = not any(letter in text for letter in _ODD_LETTERS)
+    plain = not any(letter in text for letter in ODD_CASE_LETTERS)
     stem_hits: dict[str, list[int]] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     found: dict[tuple[int, int, int], Resolved] = {}  # windows of two cues may overlap

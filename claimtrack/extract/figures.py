@@ -71,7 +71,7 @@ from claimtrack.extract.lexicon.units import (
     UNITS_BEFORE,
 )
 from claimtrack.extract.lexicon.units import UNITS as MEASURES
-from claimtrack.extract.patterns import trie
+from claimtrack.extract.patterns import ODD_CASE_LETTERS, trie
 from claimtrack.models import Figure, Sentence
 
 __all__ = ["find_figures", "lemma", "parse_number"]
@@ -228,8 +228,6 @@ _PROJECTION = re.compile(rf"(?<![\w'’])(?:{trie(PROJECTION_CUES)})(?![\w'’])
 # The cues in lower-cased text after anything but a letter: found wherever _PROJECTION matches
 # (and in a few more places), several times faster, as the scan skips every letter at once.
 _CUE_LETTERS = re.compile(rf"[^a-z](?:{trie(PROJECTION_CUES)})")
-# The only letters outside ASCII a case-blind ASCII letter matches whose lower case is not it.
-_ODD_CASES = ("ı", "İ", "ſ")
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<v>{trie(CHANGE_VERBS)})(?:\s+(?:by|a\s+further|another|an\s+additional))?\s+$",
     re.IGNORECASE,
@@ -981,7 +979,7 @@ def _is_projection(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """True when a projection cue sits in the clause around text[start:end]."""
     # Most sentences hold no cue at all: one fast search settles them without finding the clause.
     words = text[sentence.start : sentence.end]
-    if _CUE_LETTERS.search(f" {words}".lower()) is None and not any(c in words for c in _ODD_CASES):
+    if _CUE_LETTERS.search(f" {words}".lower()) is None and not any(c in words for c in ODD_CASE_LETTERS):
         return False
     clause_start = sentence.start
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, start):

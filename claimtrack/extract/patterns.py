@@ -13,6 +13,11 @@ from collections.abc import Iterable, Mapping
 
 _END = ""  # the key marking the end of a word in the tree
 
+# The letters a case-blind pattern takes for an ASCII letter ("i", "s") that lower() does
+# not turn into it: "ı" and "ſ" stay as they are, "İ" becomes two characters. A search of
+# a lower-cased copy stands for a case-blind search only in a text without them.
+ODD_CASE_LETTERS = ("ı", "ſ", "İ")
+
 
 def trie(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
     """A regex matching any of ``words``, longest first; a space matches any white space.
