@@ -144,21 +144,9 @@ _NUMBER_WORD = re.compile(
 )
 
 
-def _has_number_stem(low: str) -> bool:
-    """Does the lower-cased text hold a number word's stem? A cheap test before the scan for
-    the words, which stops at every letter one can open with; on ASCII text, lower case is
-    the case the scan ignores.
-    """
-    return (
-        "hundred" in low
-        or "thousand" in low
-        or "illion" in low
-        or "dozen" in low
-        or "twe" in low
-        or "thirty" in low
-        or "forty" in low
-        or "fifty" in low
-    )
+# The words without their plural: a content holding none of them, lower-cased, holds no
+# number word (on ASCII text, lower case is the case the scan ignores).
+_NUMBER_STEMS = tuple(w.removesuffix("s?") for w in _NUMBER_WORDS)
 
 
 _MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*$")
@@ -214,7 +202,8 @@ _HYPOTHETICAL = re.compile(r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b", re.IG
 
 def gives_figure(content: str) -> bool:
     found = _NUMBER.finditer(content)
-    if not content.isascii() or _has_number_stem(content.lower()):
+    low = content.lower()
+    if not content.isascii() or any(stem in low for stem in _NUMBER_STEMS):
         found = itertools.chain(found, _NUMBER_WORD.finditer(content))
     for m in found:
         word = m.group()
