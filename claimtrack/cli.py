@@ -219,11 +219,11 @@ class _progress:
         self.done = 0
 
     def __enter__(self) -> _progress:
-        from claimtrack.reader import expand_paths
+        from claimtrack.reader import expand_paths, file_size
 
         if not self.err.is_terminal:
             return self
-        self.files = [(p, _size(p)) for p, e in expand_paths(self.paths) if e is None]
+        self.files = [(p, file_size(p)) for p, e in expand_paths(self.paths) if e is None]
         total = sum(size for _, size in self.files)
         if len(self.files) < self.MIN_FILES and total < self.MIN_BYTES:
             return self
@@ -251,13 +251,6 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size if path != "-" else 0
-    except (OSError, ValueError):
-        return 0
 
 
 # -- extract ----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.errors import ClaimtrackError, ReadError
 from claimtrack.models import Extraction
-from claimtrack.reader import Document, expand_paths, read_document
+from claimtrack.reader import Document, expand_paths, file_size, read_document
 from claimtrack.store import Rows, SourceInfo, Store, rows_of, sha256, word_count
 
 if TYPE_CHECKING:
@@ -379,12 +379,7 @@ CHUNK_BYTES = 100_000
 
 
 def _size(task: Task) -> int:
-    if task.data is not None:
-        return len(task.data)
-    try:
-        return Path(task.path).stat().st_size
-    except OSError:
-        return 0  # its reader will say what is wrong
+    return len(task.data) if task.data is not None else file_size(task.path)
 
 
 def ingest_records(store: Store, lines: Iterable[str], name: str, force: bool = False) -> Iterator[Outcome]:

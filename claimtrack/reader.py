@@ -185,7 +185,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         if name == "-":
             data = sys.stdin.buffer.read()
         else:
-            _check_size(name, _size(name))
+            _check_size(name, file_size(name))
             try:
                 data = Path(path).read_bytes()
             except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
@@ -197,11 +197,15 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     return Document(path=name, text=body, meta=meta, encoding=encoding)
 
 
-def _size(name: str) -> int:
+def file_size(name: str) -> int:
+    """The size of a file in bytes; 0 for standard input ("-") or a file that cannot be
+    looked at (reading it reports the problem)."""
+    if name == "-":
+        return 0
     try:
         return os.stat(name).st_size
-    except (OSError, ValueError):
-        return 0  # reading the file reports the problem
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return 0
 
 
 def _check_size(name: str, size: int) -> None:

@@ -71,7 +71,7 @@ class TopicMatcher:
 
     def scan(self, text: str) -> list[tuple[int, str]]:
         """Where each topic's terms occur in a whole text, as sorted (offset, topic) pairs:
-        one pass per topic, then any stretch of the text asks by bisection."""
+        one pass for all the terms, then any stretch of the text asks by bisection."""
         if not self._topics_of:
             return []
         low = text.lower()
