@@ -10,7 +10,10 @@ and the peak memory of the run (the largest process: the writer or a worker).
     python benchmarks/ingest.py path/to/articles --repeat 5    # the median of 5 runs
 
 A shared machine's speed drifts by a tenth from minute to minute: with ``--repeat`` the
-runs of each number of jobs alternate, and the median run of each is reported.
+runs of each number of jobs alternate, and the median run of each is reported. The
+speed-up over one job is taken within each round, between runs a few seconds apart, so
+that drift between rounds does not enter it: the column gives the median of the rounds'
+speed-ups and, with ``--repeat``, their range.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,14 +77,25 @@ def main() -> None:
         for jobs in counts:
             runs[jobs].append(run(args.paths, jobs))
     results = [sorted(r, key=lambda x: x["seconds"])[len(r) // 2] for r in runs.values()]
+    for r in results:
+        if 1 in runs:  # each round's one-job time over its N-job time
+            ratios = [one["seconds"] / n["seconds"] for one, n in zip(runs[1], runs[r["jobs"]], strict=True)]
+            r["speedup"] = statistics.median(ratios)
+            r["speedup_range"] = [min(ratios), max(ratios)]
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{'jobs':>4} {'files':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'cpu s':>7} {'peak MB':>8}")
+    print(
+        f"{'jobs':>4} {'files':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'cpu s':>7} {'peak MB':>8}"
+        f" {'× 1 job':>8}"
+    )
     for r in results:
+        speedup = f"{r['speedup']:>8.2f}" if "speedup" in r else f"{'–':>8}"
+        if "speedup" in r and args.repeat > 1:
+            speedup += "  ({:.2f}–{:.2f})".format(*r["speedup_range"])
         print(
             f"{r['jobs']:>4} {r['files']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words_per_s']:>9,.0f} "
-            f"{r['cpu_s']:>7.1f} {r['peak_rss_mb']:>8.0f}"
+            f"{r['cpu_s']:>7.1f} {r['peak_rss_mb']:>8.0f} {speedup}"
         )
 
 
