@@ -148,8 +148,6 @@ def ingest(
     # (a text named twice is still stored once: the writer looks it up).
     known = str(Path(db)) if Path(db).exists() else None
     workers = Workers(jobs, PRELOAD, fork=True) if parallel else None
-    err = console(stderr=True)  # after the fork: the workers need not wait for Rich to load
-    say = line_printer(err)
     read_stdin = sys.stdin.buffer.read
     with (
         contextlib.closing(workers) if workers else contextlib.nullcontext(),
@@ -158,10 +156,13 @@ def ingest(
             if workers
             else None
         ) as prepared,
+        # Rich loads after the workers have their first files: they need not wait for it.
+        contextlib.nullcontext(console(stderr=True)) as err,
         _open(db, create=True) as store,
         workers or contextlib.nullcontext(),
         _progress(err, paths or []) as bar,
     ):
+        say = line_printer(err)
         if records is not None:
             outcomes = _load_records(store, records, force)
         else:
