@@ -8,12 +8,18 @@ and the peak memory of the run (the largest process: the writer or a worker).
     python benchmarks/ingest.py path/to/articles --jobs 1 2 4
     python benchmarks/ingest.py big.txt --jobs 1               # one long article
     python benchmarks/ingest.py path/to/articles --repeat 5    # the median of 5 runs
+    python benchmarks/ingest.py path/to/articles --apart       # and N separate processes
 
 A shared machine's speed drifts by a tenth from minute to minute: with ``--repeat`` the
 runs of each number of jobs alternate, and the median run of each is reported. The
 speed-up over one job is taken within each round, between runs a few seconds apart, so
 that drift between rounds does not enter it: the column gives the median of the rounds'
 speed-ups and, with ``--repeat``, their range.
+
+How much faster N processes can be depends on the machine as much as on claimtrack:
+``--apart`` adds, for each N > 1, N separate one-job ingests run at once, each of every
+N-th file into a store of its own. They share nothing, so what they reach is what the
+machine gives N processes: the yardstick for ``--jobs N``.
 """
 
 from __future__ import annotations
@@ -32,30 +38,54 @@ from pathlib import Path
 from common import compile_claimtrack
 
 
-def run(paths: list[str], jobs: int) -> dict[str, float]:
+def run(paths: list[str], jobs: int, apart: bool = False) -> dict[str, float]:
+    """One ingest with ``--jobs jobs``; with ``apart``, ``jobs`` separate one-job ingests
+    at once instead, each of every ``jobs``-th file into its own store: what the machine
+    gives processes that share nothing, the yardstick for ``--jobs``."""
+    if apart:
+        files = _files(paths)
+        shares = [files[k::jobs] for k in range(jobs)]
+    else:
+        shares = [paths]
+    each = 1 if apart else jobs
+    command = [sys.executable, "-m", "claimtrack", "ingest", "--json", "--jobs", str(each)]
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
-        command = [sys.executable, "-m", "claimtrack", "ingest", *paths, "--db", str(db), "--json"]
+        # Output goes to files: a full pipe would stop a process until it was read.
+        out = [(Path(tmp) / f"{k}.json", Path(tmp) / f"{k}.err") for k in range(len(shares))]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([*command, "--jobs", str(jobs)], capture_output=True, text=True)
+        running = []
+        for share, (summary, errors) in zip(shares, out, strict=True):
+            with summary.open("w") as stdout, errors.open("w") as stderr:
+                argv = [*command, *share, "--db", str(summary.with_suffix(".db"))]
+                running.append(subprocess.Popen(argv, stdout=stdout, stderr=stderr))
+        for process in running:
+            process.wait()
         seconds = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if not done.stdout:
-            sys.exit(f"ingest failed:\n{done.stderr}")
-        summary = json.loads(done.stdout)
-        size = db.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.db-*"))
+        if not all(summary.stat().st_size for summary, _ in out):
+            sys.exit("ingest failed:\n" + "".join(errors.read_text() for _, errors in out))
+        summaries = [json.loads(summary.read_text()) for summary, _ in out]
+        size = sum(f.stat().st_size for f in Path(tmp).glob("*.db*"))
+    words = sum(summary["words"] for summary in summaries)
     return {
         "jobs": jobs,
-        "files": len(summary["files"]),
-        "failed": summary["failed"],
-        "words": summary["words"],
+        "apart": apart,
+        "files": sum(len(summary["files"]) for summary in summaries),
+        "failed": sum(summary["failed"] for summary in summaries),
+        "words": words,
         "seconds": seconds,
-        "words_per_s": summary["words"] / seconds,
+        "words_per_s": words / seconds,
         "cpu_s": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
         "peak_rss_mb": after.ru_maxrss / 1024,  # the largest child so far, in KiB on Linux
         "store_mb": size / 1e6,
     }
+
+
+def _files(paths: list[str]) -> list[str]:
+    from claimtrack.reader import expand_paths
+
+    return [path for path, error in expand_paths(paths) if error is None]
 
 
 def main() -> None:
@@ -68,33 +98,41 @@ def main() -> None:
         "--jobs", type=int, nargs="+", help="Numbers of jobs to try (default: 1 and all CPUs)."
     )
     parser.add_argument("--repeat", type=int, default=1, help="Runs of each (the median is shown).")
+    parser.add_argument(
+        "--apart",
+        action="store_true",
+        help="Also run N separate one-job ingests at once, each of 1/N of the files (a yardstick).",
+    )
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     counts = args.jobs or sorted({1, cpus})
-    runs: dict[int, list[dict[str, float]]] = {jobs: [] for jobs in counts}
+    kinds = [(jobs, False) for jobs in counts] + [(jobs, True) for jobs in counts if args.apart and jobs > 1]
+    runs: dict[tuple[int, bool], list[dict[str, float]]] = {kind: [] for kind in kinds}
     for _ in range(args.repeat):
-        for jobs in counts:
-            runs[jobs].append(run(args.paths, jobs))
+        for jobs, apart in kinds:
+            runs[jobs, apart].append(run(args.paths, jobs, apart))
     results = [sorted(r, key=lambda x: x["seconds"])[len(r) // 2] for r in runs.values()]
     for r in results:
-        if 1 in runs:  # each round's one-job time over its N-job time
-            ratios = [one["seconds"] / n["seconds"] for one, n in zip(runs[1], runs[r["jobs"]], strict=True)]
+        if (1, False) in runs:  # each round's one-job time over its N-job time
+            pairs = zip(runs[1, False], runs[r["jobs"], r["apart"]], strict=True)
+            ratios = [one["seconds"] / n["seconds"] for one, n in pairs]
             r["speedup"] = statistics.median(ratios)
             r["speedup_range"] = [min(ratios), max(ratios)]
     if args.json:
         print(json.dumps(results, indent=2))
         return
     print(
-        f"{'jobs':>4} {'files':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'cpu s':>7} {'peak MB':>8}"
+        f"{'jobs':>8} {'files':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'cpu s':>7} {'peak MB':>8}"
         f" {'× 1 job':>8}"
     )
     for r in results:
         speedup = f"{r['speedup']:>8.2f}" if "speedup" in r else f"{'–':>8}"
         if "speedup" in r and args.repeat > 1:
             speedup += "  ({:.2f}–{:.2f})".format(*r["speedup_range"])
+        jobs = f"{r['jobs']} apart" if r["apart"] else str(r["jobs"])
         print(
-            f"{r['jobs']:>4} {r['files']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words_per_s']:>9,.0f} "
+            f"{jobs:>8} {r['files']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words_per_s']:>9,.0f} "
             f"{r['cpu_s']:>7.1f} {r['peak_rss_mb']:>8.0f} {speedup}"
         )
 
