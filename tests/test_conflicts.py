@@ -249,6 +249,42 @@ FIGURE_CONFLICTS = [
         [("figures", ["North Korea", "South Korea"])],
         id="claimants-by-canonical-name",
     ),
+    pytest.param(
+        [
+            figure(THREE, "3,000 troops", 3000, "troop", "Norvanian defence ministry", published=None),
+            figure(NINE, "9,000 soldiers", 9000, "soldier", "Ostra rebel commanders", source_id=2,
+                   published=None),
+        ],
+        [],
+        id="articles-of-unknown-date-are-not-compared",
+    ),
+    pytest.param(
+        [
+            figure(THREE, "3,000 troops", 3000, "troop", "Norvanian defence ministry"),
+            figure(NINE, "9,000 soldiers", 9000, "soldier", "Ostra rebel commanders", source_id=2,
+                   published=None),
+        ],
+        [],
+        id="an-article-of-unknown-date-is-not-compared-with-a-dated-one",
+    ),
+    pytest.param(
+        [
+            figure(THREE, "3,000 troops", 3000, "troop", "Norvanian defence ministry", published=None),
+            figure(NINE, "9,000 soldiers", 9000, "soldier", "Ostra rebel commanders", published=None),
+        ],
+        [("figures", ["Norvanian defence ministry", "Ostra rebel commanders"])],
+        id="parties-in-one-article-of-unknown-date-disagree",
+    ),
+    pytest.param(
+        [
+            figure(THREE, "3,000 troops", 3000, "troop", "Norvanian defence ministry", published=None,
+                   date="2025-03-03"),
+            figure(NINE, "9,000 soldiers", 9000, "soldier", "Ostra rebel commanders", source_id=2,
+                   published=None, date="2025-03-04"),
+        ],
+        [("figures", ["Norvanian defence ministry", "Ostra rebel commanders"])],
+        id="figures-dated-in-undated-articles-are-compared",
+    ),
 ]  # fmt: skip
 
 

@@ -8,8 +8,10 @@ an interval: "about x" is x ± 10 %, "nearly x" [0.9x, x], "over x" (x, ∞), "u
 [0, x], a range its ends. A figure the article states itself is the outlet's own claim.
 
 A conflict is a connected group of disagreeing (and revised) figures; a group held
-together by revisions alone is reported as a revision. Stance conflicts set denials
-against the claims they deny on the same topic.
+together by revisions alone is reported as a revision. Figures of an article with no
+date (neither a publication date nor one of their own) are compared only with the other
+figures of that article: nothing says whether another article speaks of the same time.
+Stance conflicts set denials against the claims they deny on the same topic.
 
 These are pure functions over records as the store returns them (dicts).
 """
@@ -218,12 +220,15 @@ def _conflicts_in(
     said = [_day({"date": f.get("published")}) or days[k] for k, f in enumerate(members)]
     spans = [interval(f) for f in members]
     parties = [_party(f) for f in members]
+    sources = [f.get("source_id") for f in members]
     edges: dict[int, set[int]] = defaultdict(set)
     disagree: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
             if _number(members[i]) == _number(members[j]):
                 continue
+            if (said[i] is None or said[j] is None) and sources[i] != sources[j]:
+                continue  # an article of unknown date cannot be set beside another in time
             apart = abs((said[i] - said[j]).days) if said[i] and said[j] else 0
             if cls in EVENT_CLASSES and apart > EVENT_DAYS:
                 continue
