@@ -228,9 +228,12 @@ class _progress:
         total = sum(size for _, size in self.files)
         if len(self.files) < self.MIN_FILES and total < self.MIN_BYTES:
             return self
-        from rich.progress import Progress
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(console=self.err, transient=True)
+        # Rich's default columns, the file name shown as written (not read as markup or emoji).
+        name = TextColumn("{task.description}", markup=False, style="progress.description")
+        columns = (name, BarColumn(), TaskProgressColumn(), TimeRemainingColumn())
+        self.bar = Progress(*columns, console=self.err, transient=True)
         self.bar.start()
         self.task = self.bar.add_task("Ingesting", total=total)
         return self

@@ -102,7 +102,12 @@ def table(
     con = console()
     widths = widths or {}
     columns = _fitting(rows, list(columns), widths, con.width)
-    t = Table(title=title, title_justify="left", header_style="bold", box=None if plain() else _box())
+    t = Table(
+        title=as_written(title) if title else None,
+        title_justify="left",
+        header_style="bold",
+        box=None if plain() else _box(),
+    )
     for name in columns:
         wraps = name in WRAPPING
         t.add_column(
@@ -114,12 +119,11 @@ def table(
             ratio=1 if wraps else None,
         )
     for row in rows:
-        t.add_row(
-            *(
-                _cell(Path(row[c]).name if c == "path" and row.get(c) else row.get(c), widths.get(c))
-                for c in columns
-            )
+        cells = (
+            _cell(Path(row[c]).name if c == "path" and row.get(c) else row.get(c), widths.get(c))
+            for c in columns
         )
+        t.add_row(*map(as_written, cells))
     con.print(t)
 
 
@@ -159,6 +163,14 @@ def _box():
     from rich import box
 
     return box.SIMPLE_HEAD
+
+
+def as_written(text: str):  # -> rich.text.Text
+    """``text`` to show exactly as written. Rich reads a plain string as markup and emoji
+    codes: it would drop "[sic]" from a quotation, fail on "[/]" and draw ":fire:"."""
+    from rich.text import Text
+
+    return Text(text)
 
 
 def _cell(value: Any, width: int | None = None) -> str:
@@ -260,7 +272,7 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
         console(stderr=True).print("No conflicts found.")
         return
     for c in conflicts:
-        t = Table(title=_conflict_title(c), title_justify="left", box=None if plain() else _box(),
+        t = Table(title=as_written(_conflict_title(c)), title_justify="left", box=None if plain() else _box(),
                   header_style="bold", title_style="bold")  # fmt: skip
         if c["kind"] in ("figures", "revision"):
             columns = ["claimant", "figure", "qualifier", "date", "source", "sentence"]
@@ -296,7 +308,7 @@ def render_conflicts(conflicts: Sequence[dict[str, Any]]) -> None:
                 max_width=room if last else 20,
             )
         for row in rows:
-            t.add_row(*row[: len(columns)])
+            t.add_row(*map(as_written, row[: len(columns)]))
         con.print(t)
         con.print()
 
@@ -339,13 +351,8 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     last = None
     for r in rows:
         label = _date_label(r)
-        t.add_row(
-            label if label != last else "",
-            r["kind"],
-            r.get("speaker") or "",
-            _cut(r.get("text"), 70),
-            r.get("outlet") or "",
-        )
+        who, what, outlet = r.get("speaker") or "", _cut(r.get("text"), 70), r.get("outlet") or ""
+        t.add_row(*map(as_written, (label if label != last else "", r["kind"], who, what, outlet)))
         last = label
     console().print(t)
 

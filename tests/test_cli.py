@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FLOODS, MINISTRY, REBELS, invoke, rows, run_main, write
+from conftest import FLOODS, MINISTRY, REBELS, figure_record, invoke, rows, run_main, write
 
 from claimtrack import __version__
 from claimtrack.cli import app
@@ -312,6 +312,61 @@ def test_show(populated: Path) -> None:
     assert set(shown) == {"source", "statements", "figures"}
     assert set(shown["source"]) == SOURCE_KEYS | {"text"}
     assert shown["source"]["text"] == REBELS.split("---\n", 2)[2]
+
+
+# Brackets and colons that Rich would read as markup or as an emoji code.
+AS_WRITTEN = "[sic]", "[/]", ":fire:"
+
+
+@pytest.mark.parametrize("command", [["statements"], ["timeline"], ["search", "border"], ["sources"]])
+def test_tables_show_text_as_written(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    article = write(
+        tmp_path / "marks.md",
+        "---\ntitle: Border [sic] :fire: [/] report\ndate: 2025-03-03\n---\n"
+        "The ministry said 3,000 troops [sic] were at the border :fire: [/] on Monday.\n",
+    )
+    invoke("ingest", str(article))
+    result = run_main(*command)
+    assert result.exit_code == 0, result.output
+    assert all(mark in result.stdout for mark in AS_WRITTEN), result.stdout
+
+
+def test_conflict_tables_show_text_as_written(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.analysis.conflicts import conflicts
+    from claimtrack.render import render_conflicts
+
+    monkeypatch.setenv("COLUMNS", "200")
+    said = "The ministry [sic] said 3,000 troops :fire: [/] were there."
+    rebels = "Rebels said 9,000 soldiers were there."
+    records = [
+        figure_record(said, "3,000 troops", 3000, "troop", "ministry [/]", subject="troops"),
+        figure_record(rebels, "9,000 soldiers", 9000, "soldier", "rebels", source_id=2, subject="soldiers"),
+    ]
+    render_conflicts(conflicts(records, []))
+    shown = capsys.readouterr().out
+    assert "ministry [/]" in shown and all(mark in shown for mark in AS_WRITTEN), shown
+
+
+def test_the_progress_bar_shows_file_names_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from claimtrack.cli import _progress
+
+    name = "a[b]:fire:.txt"
+    path = write(tmp_path / name, "Some words.")
+    shown = io.StringIO()
+    monkeypatch.setattr(_progress, "MIN_FILES", 1)
+    with _progress(Console(file=shown, force_terminal=True, width=100), [str(path)]) as bar:
+        bar.advance(str(path))
+        bar.bar.refresh()
+    assert name in shown.getvalue()
 
 
 ERRORS = [
