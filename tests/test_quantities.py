@@ -13,7 +13,7 @@ import pytest
 from conftest import figure_record, ingest, invoke, rows, run_main, write
 
 from claimtrack.analysis.conflicts import quantities
-from claimtrack.analysis.quantities import canonical_party, quantity_class, same_party, unit_class
+from claimtrack.analysis.quantities import canonical_party, quantity_class, same_party, stories, unit_class
 
 # One process: a pool costs more than it saves on a few short articles.
 ONE_JOB = ("--jobs", "1")
@@ -218,6 +218,32 @@ def test_quantities_of_different_stories_have_different_labels() -> None:
     ]
     labels = [q["quantity"] for q in quantities(records)]
     assert len(set(labels)) == 2, labels
+
+
+# Two articles naming the same people, published on these days: one story or two.
+STORY_DATES = [
+    pytest.param("2025-03-03", "2025-11-20", True, id="months-apart-one-story"),
+    pytest.param("2019-06-09", "2023-10-19", False, id="years-apart-two-stories"),
+    pytest.param(None, None, True, id="both-of-unknown-date-one-story"),
+    pytest.param("2025-03-03", None, False, id="unknown-date-apart-from-a-dated-one"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "together"), STORY_DATES)
+def test_stories_are_runs_of_coverage(first: str | None, second: str | None, together: bool) -> None:
+    records = [
+        {"source_id": 1, "sentence": "Officials in Velm met Ana Ruiz and Tomas Berg."},
+        {"source_id": 2, "sentence": "Ana Ruiz and Tomas Berg left Velm."},
+    ]
+    story = stories(records, published={1: first, 2: second})
+    assert (story[1] == story[2]) is together
+
+
+def test_a_long_story_forms_through_the_articles_between() -> None:
+    sentence = "Officials in Velm met Ana Ruiz and Tomas Berg."
+    published = {1: "2023-01-10", 2: "2023-10-01", 3: "2024-06-01"}
+    story = stories([{"source_id": sid, "sentence": sentence} for sid in published], published=published)
+    assert story[1] == story[2] == story[3]
 
 
 # -- claimants --------------------------------------------------------------------------

@@ -112,8 +112,10 @@ def quantity_groups(
     # The names of the sentences of articles with figures, read once for both: other
     # articles' statements have no figure to group.
     with_figures = {f.get("source_id") for f in figures}
-    found = sentence_names([*figures, *(s for s in statements if s.get("source_id") in with_figures)])
-    story = stories([], found_names=found)
+    named_records = [*figures, *(s for s in statements if s.get("source_id") in with_figures)]
+    found = sentence_names(named_records)
+    published = {r.get("source_id"): r.get("published") for r in named_records}
+    story = stories([], found_names=found, published=published)
     named = story_names([], story, found_names=found)
     by_class: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for f in figures:

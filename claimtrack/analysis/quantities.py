@@ -12,6 +12,7 @@ one story is never set against a death toll in another.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -326,6 +327,9 @@ def names(text: str) -> Counter[str]:
 
 # How many earlier sources sharing a name each source is compared with.
 STORY_PEERS = 25
+# Articles published further apart than this are not linked into one story: a story
+# is a run of coverage, and a long one still forms through the articles between.
+STORY_GAP_DAYS = 365
 
 
 def sentence_names(records: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, str], Counter[str]]:
@@ -342,12 +346,15 @@ def stories(
     records: Iterable[Mapping[str, Any]],
     threshold: float = 0.25,
     found_names: Mapping[tuple[Any, str], Counter[str]] | None = None,
+    published: Mapping[Any, str | None] | None = None,
 ) -> dict[Any, int]:
     """Group sources into stories by the names their records' sentences mention.
 
     Two sources are in one story when their most frequent names overlap by at least
-    ``threshold`` of the smaller set; stories are the connected groups. ``found_names``
-    are the records' ``sentence_names``, when the caller has them.
+    ``threshold`` of the smaller set and, when ``published`` gives the sources' dates,
+    they appeared within ``STORY_GAP_DAYS`` of each other (an article of unknown date is
+    linked only to others of unknown date); stories are the connected groups.
+    ``found_names`` are the records' ``sentence_names``, when the caller has them.
 
     >>> stories([{"source_id": 1, "sentence": "Officials in Velm met Ana Ruiz."},
     ...          {"source_id": 2, "sentence": "Ana Ruiz left Velm."},
@@ -376,12 +383,13 @@ def stories(
         for name in signature[sid]:
             postings[name].append(sid)
     unnamed = [sid for sid in ids if not signature[sid]]
+    day = {sid: _first_day((published or {}).get(sid)) for sid in ids}
     for a in ids:
         sa = signature[a]
         shared = Counter(b for name in sa for b in postings[name][:STORY_PEERS])
         shared.pop(a, None)
         for b, count in shared.items():
-            if count / min(len(sa), len(signature[b])) >= threshold:
+            if count / min(len(sa), len(signature[b])) >= threshold and _near(day.get(a), day.get(b)):
                 parent[find(a)] = find(b)
     # Articles that name no one give no reason to set them apart: they form one story, and
     # join the other one when there is only one.
@@ -392,6 +400,20 @@ def stories(
             parent[find(sid)] = next(iter(named_roots))
     roots: dict[Any, int] = {}
     return {sid: roots.setdefault(find(sid), len(roots)) for sid in ids}
+
+
+def _first_day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published) if published else None
+    except ValueError:  # not a date: as good as unknown
+        return None
+
+
+def _near(a: dt.date | None, b: dt.date | None) -> bool:
+    """Whether two publication dates may be of one story (both unknown, or close)."""
+    if a is None or b is None:
+        return a is b
+    return abs((a - b).days) <= STORY_GAP_DAYS
 
 
 def story_names(
