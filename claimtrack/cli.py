@@ -131,7 +131,7 @@ def ingest(
     """
     from claimtrack.ingest import PRELOAD, Overrides, Summary, ingest_paths, prepare_inputs, several_files
     from claimtrack.parallel import Workers, default_jobs
-    from claimtrack.render import console, line_printer, to_json
+    from claimtrack.render import line_printer, stderr_console, to_json
 
     if records is None and not paths:
         raise UsageError("Missing argument 'PATH...': name files or directories, or give --records FILE")
@@ -157,7 +157,7 @@ def ingest(
             else None
         ) as prepared,
         # Rich loads after the workers have their first files: they need not wait for it.
-        contextlib.nullcontext(console(stderr=True)) as err,
+        contextlib.nullcontext(stderr_console()) as err,
         _open(db, create=True) as store,
         workers or contextlib.nullcontext(),
         _progress(err, paths or []) as bar,
@@ -222,7 +222,7 @@ class _progress:
     def __enter__(self) -> _progress:
         from claimtrack.reader import expand_paths, file_size
 
-        if not self.err.is_terminal:
+        if self.err is None or not self.err.is_terminal:
             return self
         self.files = [(p, file_size(p)) for p, e in expand_paths(self.paths) if e is None]
         total = sum(size for _, size in self.files)

@@ -31,13 +31,19 @@ def console(stderr: bool = False):  # -> rich.console.Console (imported lazily: 
     return Console(no_color=no_color, highlight=False, soft_wrap=False)
 
 
-def line_printer(con) -> Callable[[str], None]:  # con: rich.console.Console
-    """Print lines exactly as written: through ``con`` on a terminal, where a progress bar
-    may be showing, else straight to its file (Rich costs a tenth of a millisecond a line,
-    and an ingest may warn about every file)."""
-    if con.is_terminal:
+def stderr_console():  # -> rich.console.Console | None
+    """A Rich console on stderr when it is a terminal (for a progress bar), else None: lines
+    for a pipe or a file need no Rich, whose import is a tenth of a one-file ingest."""
+    return console(stderr=True) if sys.stderr.isatty() else None
+
+
+def line_printer(con) -> Callable[[str], None]:  # con: rich.console.Console | None
+    """Print lines to stderr exactly as written: through ``con`` on a terminal, where a
+    progress bar may be showing, else straight to the file (Rich costs a tenth of a
+    millisecond a line, and an ingest may warn about every file)."""
+    if con is not None and con.is_terminal:
         return partial(con.print, markup=False, emoji=False, highlight=False)
-    return lambda line: print(line, file=con.file)
+    return lambda line: print(line, file=con.file if con is not None else sys.stderr)
 
 
 def to_json(value: Any) -> str:

@@ -475,6 +475,18 @@ def test_python_dash_m() -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, f"claimtrack {__version__}\n", "")
 
 
+def test_an_ingest_into_a_pipe_loads_no_rich(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", MINISTRY)
+    code = (
+        "import sys; from claimtrack.cli import main; sys.argv = sys.argv[1:]\n"
+        "try: main()\nfinally: print('rich' in sys.modules)"
+    )
+    args = ["claimtrack", "ingest", str(article), "--db", str(tmp_path / "s.db"), "--jobs", "1"]
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
+    assert "1 added" in done.stderr
+    assert done.stdout.strip() == "False"
+
+
 def test_python_dash_m_error_has_no_traceback(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "claimtrack", "sources", "--db", str(tmp_path / "none.db")],
