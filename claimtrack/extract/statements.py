@@ -98,23 +98,32 @@ class Cue(NamedTuple):
 
 
 def _find_cues(text: str, quotes: Quotes) -> list[Cue]:
-    """The reporting cues of the text, found in one scan of its lower-cased copy.
+    """The reporting cues of the text outside quotes, found in its lower-cased copy.
 
     Cheap checks on the characters around each cue drop those that can never make a
-    statement (inside a quote, a noun after a determiner, part of a name), so that most
-    sentences are never tokenized.
+    statement (a noun after a determiner, part of a name), so that most sentences are
+    never tokenized.
     """
     low = text.lower()
     cue = _CUE
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low, cue = text, _cue_any_case()
     # A space before the text gives a cue at its start a mark too: offsets are one less.
-    found = [(m.start(1) - 1, m.end(1) - 1) for m in cue.finditer(" " + low)]
+    spaced = " " + low
+    # A cue inside a quote is the quoted speaker's own words ("“I think it will pass,” she
+    # said"): only the text between quotes is scanned. Each stretch keeps the marks around
+    # it, which the pattern reads as the characters around a cue (in ``spaced``, a quote's
+    # first character is at ``q_start + 1`` and its last at ``q_end``).
+    matches = []
+    lo = 0
+    for q_start, q_end in quotes.spans:
+        matches += cue.finditer(spaced, lo, q_start + 2)
+        lo = q_end
+    matches += cue.finditer(spaced, lo)
     out = []
-    for s, e in found:
+    for m in matches:
+        s, e = m.start(1) - 1, m.end(1) - 1
         phrase = " ".join(low[s:e].split())
-        if quotes.inside(s):
-            continue  # the quoted speaker's own words: "“I think it will pass,” she said"
         before = _WORD_BEFORE.match(low[max(0, s - 16) : s][::-1])
         if before is not None and phrase in _FORMS:
             word = before.group(1)[::-1]
