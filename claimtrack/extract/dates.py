@@ -40,18 +40,12 @@ from claimtrack.extract.lexicon.dates import (
     VAGUE,
     WEEKDAYS,
 )
-from claimtrack.extract.patterns import ODD_CASE_LETTERS
+from claimtrack.extract.patterns import ODD_CASE_LETTERS, trie
 from claimtrack.models import DateMention
 
 __all__ = ["find_dates", "publication_date_from_text", "reference_date"]
 
 Resolved = tuple[str | None, str | None]  # (value, precision)
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, any white space between words."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the same pattern in every process
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _initials(words: Iterable[str]) -> str:
@@ -73,22 +67,22 @@ def _month_alt() -> str:
 
 # --- building blocks ----------------------------------------------------------------------
 _MON = rf"(?P<mon>{_month_alt()})(?![a-z])"
-_WDAY = rf"(?P<wd>{_alt(WEEKDAYS)})(?![a-z])"
+_WDAY = rf"(?P<wd>{trie(WEEKDAYS)})(?![a-z])"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|[\d%]|\s*(?:percent|per\s+cent)\b)"
 _YEAR = r"(?<![\d,.$£€])(?P<year>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
-_PART = rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}))?"
+_PART = rf"(?:\s+(?P<part>{trie(DAY_PARTS)}))?"
 _THE_DEICTIC = ["the " + w for w in ("past", "previous", "following", "coming", "current")]
-_DEICTIC = rf"(?P<deic>{_alt([*_THE_DEICTIC, *DEICTIC])})"
+_DEICTIC = rf"(?P<deic>{trie([*_THE_DEICTIC, *DEICTIC])})"
 _MOD_WORDS = ("early", "late", "mid")
 _MOD_PARTS = ("end", "beginning", "start", "middle", "first half", "second half", "rest")
-_MOD = rf"(?:(?P<mod>{_alt(_MOD_WORDS)}|(?:the\s+)?(?:{_alt(_MOD_PARTS)})\s+of)(?:\s+|-))?"
+_MOD = rf"(?:(?P<mod>{trie(_MOD_WORDS)}|(?:the\s+)?(?:{trie(_MOD_PARTS)})\s+of)(?:\s+|-))?"
 _MOD_OPENERS = (*_MOD_WORDS, "the", *_MOD_PARTS)
 _NUMWORDS = [k for k, v in NUMBERS.items() if v is not None and " " not in k]
 _FEW = ("a couple of", "a few", "several", "some")
-_NUMWORD = _alt(_NUMWORDS)
-_NUM = rf"(?P<num>\d{{1,3}}|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?|{_alt(_FEW)})"
+_NUMWORD = trie(_NUMWORDS)
+_NUM = rf"(?P<num>\d{{1,3}}|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?|{trie(_FEW)})"
 _NUM_OPENERS = (*"0123456789", *_NUMWORDS, *_FEW)
-_ORD = _alt(ORDINALS)
+_ORD = trie(ORDINALS)
 _QORD = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
 _QADJ = (
     r"fiscal|latest|current|year-ago|year-earlier|comparable|same|recent|previous|past|last|next|coming|flat"
@@ -97,16 +91,16 @@ _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS1 = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 
-_RELATION_BEFORE = re.compile(rf"(?i)\b({_alt(RELATIONS)})\s+$")
+_RELATION_BEFORE = re.compile(rf"(?i)\b({trie(RELATIONS)})\s+$")
 _TIME_INTRO = re.compile(
     r"(?i)\b(?:in|since|until|till|by|through|from|to|of|during|before|after|early|late|mid|and|or|"
     r"between|last|this|next|past|on|until|as\s+of|that|each|every)[\s-]+$"
 )
 # A look-ahead of the first letters lets the search pass over most words cheaply.
-_FUTURE_RX = re.compile(rf"(?i)\b{_opening(FUTURE_CUES)}(?:{_alt(FUTURE_CUES)})\b")
+_FUTURE_RX = re.compile(rf"(?i)\b{_opening(FUTURE_CUES)}(?:{trie(FUTURE_CUES)})\b")
 _PAST_RX = re.compile(
     rf"\b(?=[a-z]|(?i:[{_initials(PAST_CUES)}]))"
-    rf"(?:(?i:{_alt(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b"
+    rf"(?:(?i:{trie(PAST_CUES)})|(?!(?:{'|'.join(NOT_PAST_ED)})\b)[a-z]{{3,}}ed)\b"
 )
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 
@@ -649,7 +643,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
         re.compile(
             rf"(?i)\b{_opening(['the'], WEEKDAYS, _MOD_OPENERS, _MONTH_DEIC, MONTHS)}"
             rf"(?P<weekof>the\s+week\s+of\s+)?{_WD_PREFIX}{_MOD}"
-            rf"(?:(?P<deic>{_alt(_MONTH_DEIC)})\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
+            rf"(?:(?P<deic>{trie(_MONTH_DEIC)})\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
         ),
         _month_day,
         _MONTH_CUES,
@@ -687,7 +681,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     (
         re.compile(
             rf"(?i)\b{_opening(_MOD_OPENERS, _YEAR_KINDS, _YEAR_CUES)}"
-            rf"{_MOD}(?:(?:{_alt(_YEAR_KINDS)})\s+)?{_YEAR}"
+            rf"{_MOD}(?:(?:{trie(_YEAR_KINDS)})\s+)?{_YEAR}"
         ),
         _year,
         _YEAR_CUES,
@@ -723,7 +717,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            rf"(?i)\b{_opening(_WEEKDAY_DEIC, WEEKDAYS)}(?:(?P<deic>{_alt(_WEEKDAY_DEIC)})\s+)?{_WDAY}{_PART}"
+            rf"(?i)\b{_opening(_WEEKDAY_DEIC, WEEKDAYS)}(?:(?P<deic>{trie(_WEEKDAY_DEIC)})\s+)?{_WDAY}{_PART}"
         ),
         _weekday_mention,
         tuple(WEEKDAYS),
@@ -732,7 +726,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     (
         re.compile(
             rf"(?i)\b{_opening(_UNIT_MODS, ['the'], _UNIT_PARTS, _DEICTIC_PHRASES)}"
-            rf"(?:(?P<mod>{_alt(_UNIT_MODS)}|(?:the\s+)?(?:{_alt(_UNIT_PARTS)})\s+of)\s+)?"
+            rf"(?:(?P<mod>{trie(_UNIT_MODS)}|(?:the\s+)?(?:{trie(_UNIT_PARTS)})\s+of)\s+)?"
             rf"{_DEICTIC}\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b(?!-)"
         ),
         _unit_deictic,
@@ -750,7 +744,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            rf"(?i)\b{_opening(_ABOUT, _NUM_OPENERS)}(?:(?:{_alt(_ABOUT)})\s+)?"
+            rf"(?i)\b{_opening(_ABOUT, _NUM_OPENERS)}(?:(?:{trie(_ABOUT)})\s+)?"
             rf"{_NUM}\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         _ago,
@@ -761,7 +755,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
         re.compile(
             r"(?i)\b(?P<deic>this\s+past|this\s+coming|this|last|next|the|early|late|mid)[\s-]+"
             r"(?:(?:early|late)\s+)?"
-            rf"(?P<season>{_alt(SEASONS)})\b(?:\s+(?:of\s+)?{_YEAR})?"
+            rf"(?P<season>{trie(SEASONS)})\b(?:\s+(?:of\s+)?{_YEAR})?"
         ),
         _season,
         tuple(SEASONS),
@@ -782,12 +776,12 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (re.compile(r"(?i)\bthe\s+weekend\b"), _weekend, ("weekend",), ()),
     (
-        re.compile(rf"(?i)\b{_opening(HOLIDAYS)}(?P<hol>{_alt(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
+        re.compile(rf"(?i)\b{_opening(HOLIDAYS)}(?P<hol>{trie(HOLIDAYS)})(?![a-z])(?:,?\s+{_YEAR})?"),
         _holiday,
         _cue_words(HOLIDAYS),
         _HOLIDAY_NEEDS,
     ),
-    (re.compile(rf"(?i)\b{_opening(VAGUE)}(?:{_alt(VAGUE)})\b"), _vague, _cue_words(VAGUE), ()),
+    (re.compile(rf"(?i)\b{_opening(VAGUE)}(?:{trie(VAGUE)})\b"), _vague, _cue_words(VAGUE), ()),
 ]
 
 
@@ -813,35 +807,36 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
 
 
-def _stem_positions(low: str, stem: str) -> list[int]:
-    """Where ``stem`` may occur: where the part of it searched for occurs in ``low``."""
-    offset, part = _LITERALS[stem]
-    positions = []
-    i = low.find(part)
-    while i >= 0:
-        if i >= offset:
-            positions.append(i - offset)
-        i = low.find(part, i + 1)
+def _stem_positions(low: str) -> dict[str, list[int]]:
+    """Where each stem may occur: where the part of it searched for occurs in ``low``.
+
+    The stems that begin with a letter are found in one pass, and only where no letter
+    comes before them (see ``_WORD_STEMS_RX``); the others, one search each.
+    """
+    positions: dict[str, list[int]] = {}
+    for m in _WORD_STEMS_RX.finditer(" " + low):  # the space stands before the first word
+        positions.setdefault(_WORD_STEMS[m.group(1)], []).append(m.start())
+    for stem in _OTHER_STEMS:
+        offset, part = _LITERALS[stem]
+        found = positions[stem] = []
+        i = low.find(part)
+        while i >= 0:
+            if i >= offset:
+                found.append(i - offset)
+            i = low.find(part, i + 1)
     return positions
 
 
-def _windows(
-    text: str,
-    low: str,
-    cues: tuple[str, ...],
-    stem_hits: dict[str, list[int]],
-) -> list[tuple[int, int]]:
+def _windows(text: str, cues: tuple[str, ...], stem_hits: dict[str, list[int]]) -> list[tuple[int, int]]:
     """The merged stretches of ``text`` around the occurrences of ``cues``, cut at white space.
 
-    A cue is looked for only where its stem occurs; ``stem_hits`` keeps where the stems
-    occur, for the other rules.
+    A cue is looked for only where its stem occurs, as ``stem_hits`` (from
+    ``_stem_positions``) gives.
     """
     hits: list[int] = []
-    for stem, matches in _CUES_BY_STEM[cues]:
-        if stem not in stem_hits:
-            stem_hits[stem] = _stem_positions(low, stem)
-        for i in stem_hits[stem]:  # mostly none: no generator for them
-            if any(match(text, i) for match in matches):
+    for stem, match in _CUES_BY_STEM[cues]:
+        for i in stem_hits.get(stem, ()):
+            if match(text, i):
                 hits.append(i)
     hits.sort()
     spans: list[tuple[int, int]] = []
@@ -868,10 +863,10 @@ _STEMS = {
     for cue in _ALL_CUES
 }
 _CUE_PATTERNS = {cue: _cue_pattern(cue) for cue in _ALL_CUES}
-# The cues of each rule by stem, each stem with the checks of its cues.
+# The cues of each rule by stem, each stem with one check for all its cues.
 _CUES_BY_STEM = {
     cues: tuple(
-        (stem, tuple(_CUE_PATTERNS[cue].match for cue in cues if _STEMS[cue] == stem))
+        (stem, re.compile("|".join(_CUE_PATTERNS[cue].pattern for cue in cues if _STEMS[cue] == stem)).match)
         for stem in dict.fromkeys(_STEMS[cue] for cue in cues)
     )
     for _, _, cues, _ in _RULES
@@ -882,6 +877,14 @@ _LITERALS = {
     for stem in set(_STEMS.values())
     if (run := re.search(r"[^#]+", stem.lower()))
 }
+# The stems that begin with a letter are found in one pass, as the character before them,
+# one the regex engine skips to: their cues begin a word, so a stem after a letter is of
+# no use, and a search of its own for each stem costs more. No stem begins another (a
+# cue's stem is the shortest cue that begins it), so the trie names each occurrence's own
+# stem. The class is ASCII: a letter outside it passes and is weeded out by the cue's check.
+_WORD_STEMS = {part: stem for stem, (_, part) in _LITERALS.items() if part[0].isalpha()}
+_WORD_STEMS_RX = re.compile(rf"[^a-z](?=({trie(_WORD_STEMS)}))")
+_OTHER_STEMS = tuple(stem for stem, (_, part) in _LITERALS.items() if part not in _WORD_STEMS)
 
 
 # Each rule's needs as one pattern, for ``low``.
@@ -901,12 +904,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         low = text.translate(_ASCII_LOWER)
     # A rule's needs are looked for in ``low``, which only an odd letter makes inexact.
     plain = not any(letter in text for letter in ODD_CASE_LETTERS)
-    stem_hits: dict[str, list[int]] = {}
+    stem_hits = _stem_positions(low)
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     found: dict[tuple[int, int, int], Resolved] = {}  # windows of two cues may overlap
     for rank, (rx, resolve, cues, _) in enumerate(_RULES):
         if cues not in windows:
-            windows[cues] = _windows(text, low, cues, stem_hits)
+            windows[cues] = _windows(text, cues, stem_hits)
         needs = _NEEDS_RX[rank] if plain else None
         for pos, endpos in windows[cues]:
             if needs and not needs.search(low, pos, endpos):
