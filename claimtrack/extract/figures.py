@@ -486,7 +486,8 @@ def _fractions(
     last_end = -1
     for hit in hits:
         i = bisect_right(starts, hit) - 1
-        if i < 0 or hit >= sentences[i].end or hit < last_end:
+        # A fraction read at a hit inside a figure would overlap that figure: skip it unread.
+        if i < 0 or hit >= sentences[i].end or hit < last_end or overlaps(hit, hit + 1):
             continue
         sentence = sentences[i]
         # The numerator starts at the hit, or is the "a" of "a quarter" just before it.
