@@ -10,11 +10,11 @@ and the peak memory of the run (the largest process: the writer or a worker).
     python benchmarks/ingest.py path/to/articles --repeat 5    # the median of 5 runs
     python benchmarks/ingest.py path/to/articles --apart       # and N separate processes
 
-A shared machine's speed drifts by a tenth from minute to minute: with ``--repeat`` the
-runs of each number of jobs alternate, and the median run of each is reported. The
-speed-up over one job is taken within each round, between runs a few seconds apart, so
-that drift between rounds does not enter it: the column gives the median of the rounds'
-speed-ups and, with ``--repeat``, their range.
+A shared machine's speed drifts by a tenth or more from minute to minute: with
+``--repeat`` the runs of each number of jobs alternate, and the median run of each is
+reported. The speed-up over one job is taken within each round, between runs a few
+seconds apart, so that drift between rounds does not enter it: the column gives the
+median of the rounds' speed-ups and, with ``--repeat``, their range.
 
 How much faster N processes can be depends on the machine as much as on claimtrack:
 ``--apart`` adds, for each N > 1, N separate one-job ingests run at once, each of every
