@@ -393,3 +393,27 @@ def test_tokens_are_the_token_patterns_matches(pieces, trim):
     text = " ".join(pieces)
     start, end = min(trim, len(text)), max(min(trim, len(text)), len(text) - trim)
     assert tokenize(text, start, end) == _tokenize_matches(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "says", "told", "according to", "claims", "the", "Officials", "Lee", "“We", "go.”", "“",
+             "”", '"', "''", "``", "'", "’", ",", ".", "\n\n", "\n", " ", "—", "-", "(", ")", "İ", "x"]
+        )
+        | st.text(max_size=3),
+        max_size=40,
+    )
+)  # fmt: skip
+def test_the_cue_scan_between_quotes_finds_what_a_whole_scan_finds_outside_them(pieces):
+    # only the text between quotes is scanned: the cues must be those of a scan of the whole
+    # text that no quote holds
+    from claimtrack.extract.quotes import Quotes
+    from claimtrack.extract.statements import _find_cues
+
+    text = "".join(pieces)
+    quotes = Quotes(text)
+    whole = _find_cues(text, Quotes(""))  # no quotes: every cue of the text
+    outside = [c for c in whole if not any(a < c.start < b for a, b in quotes.spans)]
+    assert _find_cues(text, quotes) == outside
