@@ -791,20 +791,20 @@ _DIGITS = frozenset("0123456789")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    """What ``cue`` means at a position of the text (see the cues above).
+def _cue_regex(cue: str) -> str:
+    """What ``cue`` means at a position of the text (see the cues above), as a regex.
 
-    >>> [bool(_cue_pattern("Oct").match(t)) for t in ("Oct. 5", "October", "oct")]
+    >>> [bool(re.match(_cue_regex("Oct"), t)) for t in ("Oct. 5", "October", "oct")]
     [True, False, False]
     """
     letter = r"[^\W\d_]"
     if cue[0].isupper():
-        return re.compile(rf"(?<!{letter}){re.escape(cue[0])}(?i:{re.escape(cue[1:])})(?!{letter})")
+        return rf"(?<!{letter}){re.escape(cue[0])}(?i:{re.escape(cue[1:])})(?!{letter})"
     if cue[0].isalpha():
-        return re.compile(rf"(?<!{letter})(?i:{re.escape(cue)})")
+        return rf"(?<!{letter})(?i:{re.escape(cue)})"
     body = "".join(r"\d" if c == "#" else re.escape(c) for c in cue)
     starts, ends = cue[0].isdigit(), cue[-1].isdigit() or cue[-1] == "#"
-    return re.compile(("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else ""))
+    return ("(?<!\\d)" if starts else "") + body + ("(?!\\d)" if ends else "")
 
 
 def _stem_positions(low: str) -> dict[str, list[int]]:
@@ -862,11 +862,10 @@ _STEMS = {
     else cue
     for cue in _ALL_CUES
 }
-_CUE_PATTERNS = {cue: _cue_pattern(cue) for cue in _ALL_CUES}
 # The cues of each rule by stem, each stem with one check for all its cues.
 _CUES_BY_STEM = {
     cues: tuple(
-        (stem, re.compile("|".join(_CUE_PATTERNS[cue].pattern for cue in cues if _STEMS[cue] == stem)).match)
+        (stem, re.compile("|".join(_cue_regex(cue) for cue in cues if _STEMS[cue] == stem)).match)
         for stem in dict.fromkeys(_STEMS[cue] for cue in cues)
     )
     for _, _, cues, _ in _RULES
