@@ -74,7 +74,8 @@ _PART = rf"(?:\s+(?P<part>{trie(DAY_PARTS)}))?"
 _THE_DEICTIC = ["the " + w for w in ("past", "previous", "following", "coming", "current")]
 _DEICTIC = rf"(?P<deic>{trie([*_THE_DEICTIC, *DEICTIC])})"
 _MOD_WORDS = ("early", "late", "mid")
-_MOD_PARTS = ("end", "beginning", "start", "middle", "first half", "second half", "rest")
+_UNIT_PARTS = ("end", "beginning", "start", "middle", "rest")  # "the end of the year"
+_MOD_PARTS = (*_UNIT_PARTS, "first half", "second half")
 _MOD = rf"(?:(?P<mod>{trie(_MOD_WORDS)}|(?:the\s+)?(?:{trie(_MOD_PARTS)})\s+of)(?:\s+|-))?"
 _MOD_OPENERS = (*_MOD_WORDS, "the", *_MOD_PARTS)
 _NUMWORDS = [k for k, v in NUMBERS.items() if v is not None and " " not in k]
@@ -616,19 +617,8 @@ _WD_PREFIX = rf"(?:{_WDAY.replace('?P<wd>', '?P<wd0>')},?\s+)?"
 _MONTH_DEIC = ("this past", "this coming", "last", "this", "next")
 _DEICTIC_PHRASES = (*_THE_DEICTIC, *DEICTIC)
 _YEAR_KINDS = ("fiscal", "calendar")
-_WEEKDAY_DEIC = (
-    "this past",
-    "this coming",
-    "this",
-    "last",
-    "next",
-    "the previous",
-    "the following",
-    "early",
-    "late",
-)
+_WEEKDAY_DEIC = (*_MONTH_DEIC, "the previous", "the following", "early", "late")
 _UNIT_MODS = ("early", "late", "earlier", "later")
-_UNIT_PARTS = ("end", "beginning", "start", "middle", "rest")
 _ABOUT = ("about", "nearly", "almost", "some", "roughly", "more than", "less than", "over", "just", "only")
 _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]] = [
     (
@@ -735,12 +725,12 @@ _RULES: list[tuple[re.Pattern[str], Resolver, tuple[str, ...], tuple[str, ...]]]
     ),
     (
         re.compile(
-            r"(?i)\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+the\s+(?P<unit>week|month|year)\b"
+            rf"(?i)\b(?:the\s+)?(?:{trie(_UNIT_PARTS)})\s+of\s+the\s+(?P<unit>week|month|year)\b"
             r"|\b(?P<unit2>year)[-\s]end\b|\bthe\s+year's\s+end\b"
         ),
         _end_of_unit,
         ("week", "month", "year"),
-        ("end", "beginning", "start", "middle", "rest"),
+        _UNIT_PARTS,
     ),
     (
         re.compile(
