@@ -258,8 +258,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# The tokens at which ``_clause_start`` stops to look: a quote mark is its own lower case.
-_CLAUSE_MARKS = frozenset((";", ":", "—", "–", "that", "but", "while", "because", "and", ",")) | QUOTE_CHARS
+# What ends a clause, for ``_clause_start``: always, around an aside, if weak breaks count.
+_HARD_BREAKS = (";", ":")
+_DASHES = ("—", "–")
+_WEAK_BREAKS = ("that", "but", "while", "because")
+# The tokens at which it stops to look (a quote mark is its own lower case).
+_CLAUSE_MARKS = frozenset((*_HARD_BREAKS, *_DASHES, *_WEAK_BREAKS, "and", ",")) | QUOTE_CHARS
 
 
 def _clause_start(toks: list[Token], k: int, weak: bool = True) -> int:
@@ -275,17 +279,14 @@ def _clause_start(toks: list[Token], k: int, weak: bool = True) -> int:
         if j == 0:
             break
         t = toks[j - 1]
-        if t.low in (";", ":") or t.text in QUOTE_CHARS:
+        if t.low in _HARD_BREAKS or t.text in QUOTE_CHARS:
             break
-        if t.low in ("—", "–") and j - 1 > 0:
-            d = next((x for x in range(j - 2, 0, -1) if toks[x].low in ("—", "–")), None)
+        if t.low in _DASHES and j - 1 > 0:
+            d = next((x for x in range(j - 2, 0, -1) if toks[x].low in _DASHES), None)
             if d is not None and toks[d - 1].cap:  # "X – who ... – and Y said"
                 j = d
                 continue
-        if weak and (
-            t.low in ("that", "but", "while", "because")
-            or (t.low == "and" and j > 1 and toks[j - 2].low == ",")
-        ):
+        if weak and (t.low in _WEAK_BREAKS or (t.low == "and" and j > 1 and toks[j - 2].low == ",")):
             break
         if t.low == "," and j - 2 >= 0 and toks[j - 2].text in QUOTE_CHARS:
             break
