@@ -71,7 +71,7 @@ from claimtrack.extract.lexicon.units import (
     UNITS_BEFORE,
 )
 from claimtrack.extract.lexicon.units import UNITS as MEASURES
-from claimtrack.extract.patterns import ODD_CASE_LETTERS, trie
+from claimtrack.extract.patterns import ODD_CASE_LETTERS, ORDINAL_SUFFIX, trie
 from claimtrack.models import Figure, Sentence
 
 __all__ = ["find_figures", "lemma", "parse_number"]
@@ -255,7 +255,6 @@ _MODIFIERS_OK = frozenset(("more", "additional", "new", "other", "extra", "furth
 
 
 _SPACES = re.compile(r"\s+")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _COMMA_BEFORE = re.compile(r"[A-Za-z],\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$")
@@ -760,7 +759,7 @@ def _excluded(
 ) -> bool:
     """True when the number at text[start:end] is a date, time, identifier, age or the like."""
     if amount.currency or amount.percent:
-        return bool(_ORDINAL_SUFFIX.match(text, end, end + 3))
+        return bool(ORDINAL_SUFFIX.match(text, end, end + 3))
     after = _NOT_AFTER.match(text, end)
     if after and not amount.scaled:
         return True

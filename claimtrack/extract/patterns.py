@@ -18,6 +18,9 @@ _END = ""  # the key marking the end of a word in the tree
 # a lower-cased copy stands for a case-blind search only in a text without them.
 ODD_CASE_LETTERS = ("ı", "ſ", "İ")
 
+# The suffix of an ordinal written in digits: "21st", "3rd". Matched right after the number.
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+
 
 def trie(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
     """A regex matching any of ``words``, longest first; a space matches any white space.

@@ -49,7 +49,7 @@ from claimtrack.extract.lexicon.verbs import (
     PREPOSITIONAL_CUES,
     verb_forms,
 )
-from claimtrack.extract.patterns import trie
+from claimtrack.extract.patterns import ORDINAL_SUFFIX, trie
 from claimtrack.extract.quotes import Quotes
 from claimtrack.extract.speakers import (
     QUOTE_CHARS,
@@ -159,7 +159,6 @@ _NUMBER_STEMS = tuple(w.removesuffix("s?") for w in _NUMBER_WORDS)
 
 
 _MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s*$")
-_ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _PUT_AT = re.compile(r"\bat\s+(?:about\s+|around\s+|least\s+|more than\s+|nearly\s+)?[$€£]?\d")
 _QUOTE_OPEN = "“"
@@ -222,7 +221,7 @@ def gives_figure(content: str) -> bool:
         if _MONTH_BEFORE.search(before):
             continue  # a date
         after = content[m.end() : m.end() + 3]
-        if word.isdigit() and _ORDINAL_SUFFIX.match(after):
+        if word.isdigit() and ORDINAL_SUFFIX.match(after):
             continue
         return True
     return False
