@@ -286,7 +286,13 @@ BATCH_SOURCES, BATCH_CHARS, BATCH_SECONDS = 64, 8_000_000, 0.5
 
 
 def store_batches(store: Store, prepared: Iterable[Prepared], force: bool = False) -> Iterator[Outcome]:
-    """Store prepared inputs in batches, yielding their outcomes in order."""
+    """Store prepared inputs in batches, yielding their outcomes in order.
+
+    When the inputs come from workers (``Results``), a batch is also stored as soon as
+    the next input is not in yet: the writer stores while it would otherwise wait, and
+    does not have a full batch left to store after the workers' last file.
+    """
+    ready = getattr(prepared, "ready", None)  # whether the next input is in
     batch: list[Prepared] = []
     chars, began = 0, 0.0
     for p in prepared:
@@ -294,7 +300,12 @@ def store_batches(store: Store, prepared: Iterable[Prepared], force: bool = Fals
             began = time.monotonic()
         batch.append(p)
         chars += len(p.text)
-        if len(batch) >= BATCH_SOURCES or chars >= BATCH_CHARS or time.monotonic() - began >= BATCH_SECONDS:
+        if (
+            len(batch) >= BATCH_SOURCES
+            or chars >= BATCH_CHARS
+            or time.monotonic() - began >= BATCH_SECONDS
+            or (ready is not None and not ready())
+        ):
             yield from _store_batch(store, batch, force)
             batch, chars = [], 0
     yield from _store_batch(store, batch, force)

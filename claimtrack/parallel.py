@@ -4,7 +4,9 @@ The design decision: a *bounded window* of items is in flight at once (a few per
 worker), so memory stays flat however many files a run names, and results come back in
 the order the items went in, so whatever consumes them (the one process that writes the
 store) sees the same sequence for any number of workers. With one job nothing is
-forked: the function runs in this process.
+forked: the function runs in this process. With N jobs, N - 1 worker processes are
+started, and this process does chunks too while it waits for theirs: N busy processes
+for N CPUs, not N workers and a mostly idle consumer switching in and out between them.
 
 Workers are *spawned* (fresh interpreters, each importing the modules named in
 ``preload`` as it starts) unless the caller says it may fork: a fork of a process that
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # imported where workers start: one job, or a query, needs neither
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,8 +46,11 @@ def default_jobs() -> int:
 
 
 class Workers:
-    """``jobs`` worker processes, started at once so that they import ``preload`` while
-    the caller gets ready (opens its store, lists its files); used by ``ordered_map``."""
+    """Work for ``jobs`` processes: ``jobs - 1`` worker processes, started at once so that
+    they import ``preload`` while the caller gets ready (opens its store, lists its files),
+    and the caller's own, which does a chunk itself whenever the result it waits for is
+    not in (see ``Results``): ``jobs`` processes in all, one for each CPU, and no third
+    process on two CPUs switching with the other two. Used by ``ordered_map``."""
 
     def __init__(self, jobs: int, preload: tuple[str, ...] = (), fork: bool = False):
         """``fork``: the caller holds no database connection (nor anything else a child
@@ -53,14 +58,16 @@ class Workers:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.jobs = jobs
+        self.jobs = max(jobs, 2)
         method = "spawn"
         if fork and sys.platform.startswith("linux") and threading.active_count() == 1:
             _import(preload)  # once, here: the forked workers have it
             method = "fork"
         context = multiprocessing.get_context(method)
-        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_import, initargs=(preload,))
-        for _ in range(jobs):  # a process is spawned for each task while none is idle
+        self.pool = ProcessPoolExecutor(
+            self.jobs - 1, mp_context=context, initializer=_import, initargs=(preload,)
+        )
+        for _ in range(self.jobs - 1):  # a process is spawned for each task while none is idle
             self.pool.submit(_ready)
 
     def __enter__(self) -> Workers:
@@ -78,29 +85,73 @@ class Workers:
         items: Iterable[T],
         weigh: Callable[[T], int] | None = None,
         chunk: int = 1,
-    ) -> Iterator[R]:
+    ) -> Results[R]:
         """``map(func, items)`` in order, with a bounded window (see ``ordered_map``).
 
         The first window of chunks is handed over at once, before the results are asked
         for: the workers start on them while the caller gets ready to take the results.
         """
-        parts = _chunks(items, weigh or (lambda item: 1), chunk)
-        first = itertools.islice(parts, self.jobs * PER_WORKER)
-        pending: deque[Future[list[R]]] = deque(self.pool.submit(_map_list, func, part) for part in first)
-        return self._results(func, parts, pending)
+        parts = _chunks(items, weigh or (lambda item: 1), chunk, self.jobs)
+        return Results(self.pool, func, parts, self.jobs * PER_WORKER)
 
-    def _results(
-        self, func: Callable[[T], R], parts: Iterator[list[T]], pending: deque[Future[list[R]]]
-    ) -> Iterator[R]:
-        try:
-            for part in parts:
-                pending.append(self.pool.submit(_map_list, func, part))
-                yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:  # stopped early: what is still queued is not wanted
-                future.cancel()
+
+class Results(Iterator[R]):
+    """The results of ``Workers.map``, in input order.
+
+    Chunks are handed to the workers a window ahead. Asked for a result that is not in,
+    this process does the first chunk of the window that no worker has started, rather
+    than wait; ``ready`` tells a caller with work of its own (the writer, with sources
+    to store) whether the next result is in, so that it can do that work first.
+    """
+
+    def __init__(self, pool: Executor, func: Callable[[T], R], parts: Iterator[list[T]], window: int):
+        self._pool = pool
+        self._func = func
+        self._parts = parts
+        self._pending: deque[tuple[Future[list[R]], list[T]]] = deque()
+        self._held: deque[R] = deque()  # the rest of a finished chunk
+        for part in itertools.islice(parts, window):
+            self._hand_over(part)
+
+    def _hand_over(self, part: list[T]) -> None:
+        self._pending.append((self._pool.submit(_map_list, self._func, part), part))
+
+    def __next__(self) -> R:
+        while not self._held:
+            if not self._pending:
+                raise StopIteration
+            if not self._pending[0][0].done() and self._do_one():
+                continue
+            future, _ = self._pending.popleft()
+            part = next(self._parts, None)  # one chunk in for each one out
+            if part is not None:
+                self._hand_over(part)
+            self._held.extend(future.result())
+        return self._held.popleft()
+
+    def _do_one(self) -> bool:
+        """Do here the first chunk of the window no worker has started; False if none."""
+        from concurrent.futures import Future
+
+        # ``cancel`` only succeeds before a worker has taken the chunk.
+        index = next((i for i, (future, _) in enumerate(self._pending) if future.cancel()), None)
+        if index is None:
+            return False
+        part = self._pending[index][1]
+        done: Future[list[R]] = Future()
+        done.set_result(_map_list(self._func, part))
+        self._pending[index] = (done, part)
+        return True
+
+    def ready(self) -> bool:
+        """Whether ``next`` would return at once (or end the results) without work or waiting."""
+        return bool(self._held) or not self._pending or self._pending[0][0].done()
+
+    def close(self) -> None:
+        """Stop early: what is still queued is not wanted."""
+        for future, _ in self._pending:
+            future.cancel()
+        self._pending.clear()
 
 
 def ordered_map(
@@ -134,18 +185,44 @@ def _ready() -> None:
     """Nothing: a first task, so that a worker is spawned before there is work."""
 
 
-def _chunks(items: Iterable[T], weigh: Callable[[T], int], limit: int) -> Iterator[list[T]]:
-    """Consecutive items in lists of ``limit`` in weight (one heavy item alone)."""
-    part: list[T] = []
-    weight = 0
-    for item in items:
-        part.append(item)
-        weight += weigh(item)
-        if weight >= limit or len(part) >= MAX_CHUNK:
-            yield part
-            part, weight = [], 0
-    if part:
+def _chunks(items: Iterable[T], weigh: Callable[[T], int], limit: int, workers: int = 1) -> Iterator[list[T]]:
+    """Consecutive items in lists of ``limit`` in weight (one heavy item alone), and of at
+    most ``MAX_CHUNK`` items.
+
+    For several ``workers`` the items are read a window ahead (``PER_WORKER`` chunks a
+    worker), and what is left when they end goes out in ever smaller chunks: each a
+    ``2 × workers``-th of what is left, down to an eighth of ``limit``. The workers then
+    finish together, not one of them idle while another works through a last full chunk.
+    """
+    ahead, most = (
+        (workers * PER_WORKER, MAX_CHUNK * (workers * PER_WORKER + 1)) if workers > 1 else (0, MAX_CHUNK)
+    )
+    source = iter(items)
+    held: deque[tuple[T, int]] = deque()
+    weight = 0  # of what is held
+    ended = False
+    while True:
+        while not ended and weight < (ahead + 1) * limit and len(held) < most:
+            item = next(source, _END)
+            if item is _END:
+                ended = True
+            else:
+                held.append((item, weigh(item)))
+                weight += held[-1][1]
+        if not held:
+            return
+        target = limit if not ended or workers == 1 else max(limit // 8, min(limit, weight // (2 * workers)))
+        part: list[T] = []
+        taken = 0
+        while held and (taken < target or not part) and len(part) < MAX_CHUNK:
+            item, size = held.popleft()
+            part.append(item)
+            taken += size
+        weight -= taken
         yield part
+
+
+_END = object()
 
 
 def _map_list(func: Callable[[T], R], items: list[T]) -> list[R]:

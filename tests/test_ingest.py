@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import FACTORY, FLOODS, MINISTRY, REBELS, TALKS, invoke, rows, run_main, write
 
-from claimtrack.ingest import Overrides, ingest_paths
+from claimtrack.ingest import Overrides, Task, ingest_paths, prepare, store_batches
 from claimtrack.store import Store
 
 BODY = "Port officials said 1,200 containers were stranded at the harbour.\r\nCafé owners shrugged.\r\n"
@@ -350,3 +350,39 @@ def test_a_dateline_without_a_year_is_named_in_the_warning(tmp_path: Path) -> No
         f"Warning: {article}: its dateline 'SEOUL, Oct 25' gives no year; relative dates stay unresolved "
         "(give --date)\n"
     ) in result.stderr
+
+
+class Arriving:
+    """Prepared inputs that say whether the next one is in, as workers' results do."""
+
+    def __init__(self, prepared: list[Any], ready: bool):
+        self.items = iter(prepared)
+        self.is_ready = ready
+        self.taken = 0
+
+    def __iter__(self) -> Arriving:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self.items)
+        self.taken += 1
+        return item
+
+    def ready(self) -> bool:
+        return self.is_ready
+
+
+@pytest.mark.parametrize("ready", [True, False])
+def test_the_writer_stores_what_it_has_when_the_next_input_is_not_in(tmp_path: Path, ready: bool) -> None:
+    paths = [
+        write(tmp_path / f"{name}.txt", text)
+        for name, text in [("m", MINISTRY), ("r", REBELS), ("f", FLOODS)]
+    ]
+    arriving = Arriving([prepare(Task(str(path))) for path in paths], ready)
+    with Store(tmp_path / "s.db") as store:
+        outcomes = store_batches(store, arriving)
+        first = next(outcomes)
+        stored = sqlite3.connect(tmp_path / "s.db").execute("SELECT count(*) FROM sources").fetchone()[0]
+        # Inputs in: a batch is gathered. None in: what there is is stored (committed) at once.
+        assert (arriving.taken, stored) == ((3, 3) if ready else (1, 1))
+        assert [first.status, *(o.status for o in outcomes)] == ["added"] * 3

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +110,31 @@ def test_items_go_in_chunks_by_weight_and_come_back_in_order() -> None:
     assert list(ordered_map(abs, numbers, jobs=2, weigh=lambda n: 1, chunk=7)) == list(range(200))
     endless = ordered_map(abs, itertools.count(), jobs=2, weigh=lambda n: 1, chunk=3)
     assert list(itertools.islice(endless, 5)) == [0, 1, 2, 3, 4]
+
+
+def test_the_last_chunks_shrink_so_that_the_workers_finish_together() -> None:
+    weights = [10] * 100
+    parts = list(_chunks(weights, abs, 100, workers=2))
+    assert [w for part in parts for w in part] == weights
+    sizes = [sum(part) for part in parts]
+    assert sizes[0] == 100 and sizes[-1] < 100
+    assert all(a >= b for a, b in itertools.pairwise(sizes))
+    assert min(sizes) >= 100 // 8
+    assert [sum(part) for part in _chunks(weights, abs, 100)] == [100] * 10  # one worker: no need
+
+
+def _slow_with_pid(n: int) -> tuple[int, int]:
+    time.sleep(0.005)
+    return n, os.getpid()
+
+
+def test_the_caller_does_chunks_itself_instead_of_waiting() -> None:
+    # Two jobs: one worker process, and this one, which takes the chunks no worker has
+    # started whenever the result it needs is not in (the worker is still starting).
+    got = list(ordered_map(_slow_with_pid, range(40), jobs=2, weigh=lambda n: 1, chunk=2))
+    assert [n for n, _ in got] == list(range(40))
+    pids = {pid for _, pid in got}
+    assert os.getpid() in pids and len(pids) == 2
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
