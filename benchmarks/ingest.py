@@ -9,6 +9,7 @@ and the peak memory of the run (the largest process: the writer or a worker).
     python benchmarks/ingest.py big.txt --jobs 1               # one long article
     python benchmarks/ingest.py path/to/articles --repeat 5    # the median of 5 runs
     python benchmarks/ingest.py path/to/articles --apart       # and N separate processes
+    python benchmarks/ingest.py path/to/articles --loops       # and N pure-Python loops
 
 A shared machine's speed drifts by a tenth or more from minute to minute: with
 ``--repeat`` the runs of each number of jobs alternate, and the median run of each is
@@ -19,7 +20,10 @@ median of the rounds' speed-ups and, with ``--repeat``, their range.
 How much faster N processes can be depends on the machine as much as on claimtrack:
 ``--apart`` adds, for each N > 1, N separate one-job ingests run at once, each of every
 N-th file into a store of its own. They share nothing, so what they reach is what the
-machine gives N processes: the yardstick for ``--jobs N``.
+machine gives N processes: the yardstick for ``--jobs N``. ``--loops`` adds a plainer one,
+from claimtrack's code entirely: a pure-Python loop alone, then N copies at once, in the
+same rounds; their speed-up (N times the one loop's time over the N loops' time) is what
+the machine gives N busy processes that share nothing but the machine.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ def run(paths: list[str], jobs: int, apart: bool = False) -> dict[str, float]:
     words = sum(summary["words"] for summary in summaries)
     return {
         "jobs": jobs,
-        "apart": apart,
+        "kind": "apart" if apart else "ingest",
         "files": sum(len(summary["files"]) for summary in summaries),
         "failed": sum(summary["failed"] for summary in summaries),
         "words": words,
@@ -80,6 +84,18 @@ def run(paths: list[str], jobs: int, apart: bool = False) -> dict[str, float]:
         "peak_rss_mb": after.ru_maxrss / 1024,  # the largest child so far, in KiB on Linux
         "store_mb": size / 1e6,
     }
+
+
+LOOP = "total = 0\nfor i in range(10_000_000):\n    total += i"  # about a second of one core
+
+
+def loops(jobs: int) -> dict[str, float]:
+    """``jobs`` copies of a pure-Python loop run at once: the machine's own yardstick."""
+    start = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-c", LOOP]) for _ in range(jobs)]
+    for process in running:
+        process.wait()
+    return {"jobs": jobs, "kind": "loops", "seconds": time.perf_counter() - start}
 
 
 def _files(paths: list[str]) -> list[str]:
@@ -103,20 +119,32 @@ def main() -> None:
         action="store_true",
         help="Also run N separate one-job ingests at once, each of 1/N of the files (a yardstick).",
     )
+    parser.add_argument(
+        "--loops",
+        action="store_true",
+        help="Also time a pure-Python loop alone and N copies at once (the machine's yardstick).",
+    )
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     counts = args.jobs or sorted({1, cpus})
-    kinds = [(jobs, False) for jobs in counts] + [(jobs, True) for jobs in counts if args.apart and jobs > 1]
-    runs: dict[tuple[int, bool], list[dict[str, float]]] = {kind: [] for kind in kinds}
+    kinds = [(jobs, "ingest") for jobs in counts]
+    kinds += [(jobs, "apart") for jobs in counts if args.apart and jobs > 1]
+    kinds += [(jobs, "loops") for jobs in sorted({1, *counts}) if args.loops]
+    runs: dict[tuple[int, str], list[dict[str, float]]] = {kind: [] for kind in kinds}
     for _ in range(args.repeat):
-        for jobs, apart in kinds:
-            runs[jobs, apart].append(run(args.paths, jobs, apart))
+        for jobs, kind in kinds:
+            runs[jobs, kind].append(
+                loops(jobs) if kind == "loops" else run(args.paths, jobs, kind == "apart")
+            )
     results = [sorted(r, key=lambda x: x["seconds"])[len(r) // 2] for r in runs.values()]
     for r in results:
-        if (1, False) in runs:  # each round's one-job time over its N-job time
-            pairs = zip(runs[1, False], runs[r["jobs"], r["apart"]], strict=True)
-            ratios = [one["seconds"] / n["seconds"] for one, n in pairs]
+        # Each round's one-job time over its N-job time (N loops do N times the work).
+        one = runs.get((1, "loops" if r["kind"] == "loops" else "ingest"))
+        if one:
+            work = r["jobs"] if r["kind"] == "loops" else 1
+            pairs = zip(one, runs[r["jobs"], r["kind"]], strict=True)
+            ratios = [work * a["seconds"] / b["seconds"] for a, b in pairs]
             r["speedup"] = statistics.median(ratios)
             r["speedup_range"] = [min(ratios), max(ratios)]
     if args.json:
@@ -130,7 +158,11 @@ def main() -> None:
         speedup = f"{r['speedup']:>8.2f}" if "speedup" in r else f"{'–':>8}"
         if "speedup" in r and args.repeat > 1:
             speedup += "  ({:.2f}–{:.2f})".format(*r["speedup_range"])
-        jobs = f"{r['jobs']} apart" if r["apart"] else str(r["jobs"])
+        kind = "loop" if r["kind"] == "loops" and r["jobs"] == 1 else r["kind"]
+        jobs = str(r["jobs"]) if kind == "ingest" else f"{r['jobs']} {kind}"
+        if r["kind"] == "loops":
+            print(f"{jobs:>8} {'–':>6} {'–':>9} {r['seconds']:>8.1f} {'–':>9} {'–':>7} {'–':>8} {speedup}")
+            continue
         print(
             f"{jobs:>8} {r['files']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words_per_s']:>9,.0f} "
             f"{r['cpu_s']:>7.1f} {r['peak_rss_mb']:>8.0f} {speedup}"
