@@ -18,6 +18,7 @@ fifth of a second of start-up.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import os
@@ -35,6 +36,7 @@ R = TypeVar("R")
 
 PER_WORKER = 4  # chunks in flight per worker: enough to keep it busy, few enough to stay small
 MAX_CHUNK = 64
+PIPE_BYTES = 1 << 20  # a chunk's results, pickled, fit (Linux's default ceiling for a pipe)
 
 
 def default_jobs() -> int:
@@ -69,6 +71,7 @@ class Workers:
         )
         for _ in range(self.jobs - 1):  # a process is spawned for each task while none is idle
             self.pool.submit(_ready)
+        _widen(self.pool)
 
     def __enter__(self) -> Workers:
         return self
@@ -110,6 +113,9 @@ class Results(Iterator[R]):
         self._parts = parts
         self._pending: deque[tuple[Future[list[R]], list[T]]] = deque()
         self._held: deque[R] = deque()  # the rest of a finished chunk
+        # Chunks done here wait in the window for those before them; the workers get one
+        # more for each, up to twice the window, so that they do not run out meanwhile.
+        self._most = 2 * window
         for part in itertools.islice(parts, window):
             self._hand_over(part)
 
@@ -141,6 +147,8 @@ class Results(Iterator[R]):
         done: Future[list[R]] = Future()
         done.set_result(_map_list(self._func, part))
         self._pending[index] = (done, part)
+        if len(self._pending) < self._most and (more := next(self._parts, None)) is not None:
+            self._hand_over(more)
         return True
 
     def ready(self) -> bool:
@@ -223,6 +231,25 @@ def _chunks(items: Iterable[T], weigh: Callable[[T], int], limit: int, workers: 
 
 
 _END = object()
+
+
+def _widen(pool: object) -> None:
+    """Let a worker write a chunk's results (a few hundred kB) into the pipe at once.
+
+    A pipe holds 64 kB by default. The pool's thread in this process reads the rest as
+    it comes, but it needs the interpreter lock for every piece, and while this process
+    extracts a chunk of its own it waits up to 5 ms for the lock each time: the worker,
+    blocked writing, lost a fifth of a second over a run of 840 files. Linux only; where
+    the pool's pipe is not there to widen, nothing changes but the speed.
+    """
+    queue = getattr(pool, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    if writer is None or not sys.platform.startswith("linux"):
+        return
+    import fcntl
+
+    with contextlib.suppress(OSError):  # a system that caps pipes lower: as before
+        fcntl.fcntl(writer.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
 
 
 def _map_list(func: Callable[[T], R], items: list[T]) -> list[R]:

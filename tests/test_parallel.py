@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import FACTORY, FLOODS, MINISTRY, REBELS, TALKS, invoke, write
 
-from claimtrack.parallel import MAX_CHUNK, _chunks, ordered_map
+from claimtrack.parallel import MAX_CHUNK, PIPE_BYTES, Workers, _chunks, ordered_map
 
 ARTICLES = {"a/ministry.txt": MINISTRY, "a/rebels.md": REBELS, "b/floods.txt": FLOODS,
             "b/factory.md": FACTORY, "c/talks.txt": TALKS, "c/copy-of-ministry.txt": MINISTRY}  # fmt: skip
@@ -135,6 +136,17 @@ def test_the_caller_does_chunks_itself_instead_of_waiting() -> None:
     assert [n for n, _ in got] == list(range(40))
     pids = {pid for _, pid in got}
     assert os.getpid() in pids and len(pids) == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux only")
+def test_a_worker_can_send_a_chunks_results_without_waiting_for_them_to_be_read() -> None:
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES:
+        pytest.skip("this system caps pipes below what a chunk's results need")
+    import fcntl
+
+    with Workers(2) as workers:
+        pipe = workers.pool._result_queue._writer.fileno()  # type: ignore[attr-defined]
+        assert fcntl.fcntl(pipe, getattr(fcntl, "F_GETPIPE_SZ", 1032)) >= PIPE_BYTES
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
