@@ -170,19 +170,26 @@ def ingest(
                 store, paths or [], overrides, force, read_stdin=read_stdin,
                 jobs=jobs, progress=bar.within, prepared=prepared,
             )  # fmt: skip
-        for outcome in outcomes:
-            summary.count(outcome)
-            for warning in outcome.warnings:
-                say(f"Warning: {warning}")
-            if outcome.error:
-                say(f"Error: {outcome.error}")
-            bar.advance(outcome.path)
+        interrupted = False
+        try:
+            for outcome in outcomes:
+                summary.count(outcome)
+                for warning in outcome.warnings:
+                    say(f"Warning: {warning}")
+                if outcome.error:
+                    say(f"Error: {outcome.error}")
+                bar.advance(outcome.path)
+        except KeyboardInterrupt:  # an outcome is counted once its source is committed
+            interrupted = True
     if json_out:
         print(to_json(summary.as_dict()))
     say(
         f"{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
         f"{summary.failed} failed: {summary.statements} statements, {summary.figures} figures"
     )
+    if interrupted:
+        say("Interrupted: the sources counted above are stored, the rest are not; run it again to go on.")
+        raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(1)
 

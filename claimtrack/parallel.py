@@ -67,7 +67,7 @@ class Workers:
             method = "fork"
         context = multiprocessing.get_context(method)
         self.pool = ProcessPoolExecutor(
-            self.jobs - 1, mp_context=context, initializer=_import, initargs=(preload,)
+            self.jobs - 1, mp_context=context, initializer=_start_worker, initargs=(preload,)
         )
         for _ in range(self.jobs - 1):  # a process is spawned for each task while none is idle
             self.pool.submit(_ready)
@@ -254,6 +254,16 @@ def _widen(pool: object) -> None:
 
 def _map_list(func: Callable[[T], R], items: list[T]) -> list[R]:
     return [func(item) for item in items]
+
+
+def _start_worker(modules: tuple[str, ...]) -> None:
+    """A worker leaves Ctrl-C to the process that started it, which stops the pool: the
+    terminal sends it to every process of the group, and a worker it interrupted would
+    print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _import(modules)
 
 
 def _import(modules: tuple[str, ...]) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import FACTORY, FLOODS, MINISTRY, REBELS, TALKS, invoke, rows, run_main, write
 
+import claimtrack.ingest as ingest_module
 from claimtrack.ingest import Overrides, Task, ingest_paths, prepare, store_batches
 from claimtrack.store import Store
 
@@ -386,3 +387,23 @@ def test_the_writer_stores_what_it_has_when_the_next_input_is_not_in(tmp_path: P
         # Inputs in: a batch is gathered. None in: what there is is stored (committed) at once.
         assert (arriving.taken, stored) == ((3, 3) if ready else (1, 1))
         assert [first.status, *(o.status for o in outcomes)] == ["added"] * 3
+
+
+def test_an_interrupted_ingest_says_what_it_stored_and_exits_130(tmp_path: Path, monkeypatch) -> None:
+    for number, text in enumerate([MINISTRY, REBELS, FLOODS, FACTORY]):
+        write(tmp_path / "in" / f"{number}.txt", text)
+    real = ingest_module.prepare
+
+    def prepare_until_ctrl_c(task: Task, *args: Any, **kwargs: Any) -> Any:
+        if task.path.endswith("2.txt"):
+            raise KeyboardInterrupt
+        return real(task, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "prepare", prepare_until_ctrl_c)
+    monkeypatch.setattr(ingest_module, "BATCH_SOURCES", 1)  # each source committed as it comes
+    db = tmp_path / "s.db"
+    run = run_main("ingest", str(tmp_path / "in"), "--db", str(db), "--jobs", "1")
+    assert run.exit_code == 130
+    assert "2 added" in run.stderr and "Interrupted" in run.stderr and "Traceback" not in run.stderr
+    stored = sqlite3.connect(db).execute("SELECT path FROM sources ORDER BY id").fetchall()
+    assert [Path(path).name for (path,) in stored] == ["0.txt", "1.txt"]

@@ -10,6 +10,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import sys
 import time
@@ -136,6 +137,19 @@ def test_the_caller_does_chunks_itself_instead_of_waiting() -> None:
     assert [n for n, _ in got] == list(range(40))
     pids = {pid for _, pid in got}
     assert os.getpid() in pids and len(pids) == 2
+
+
+def _slow_with_ctrl_c(n: int) -> tuple[int, bool]:
+    time.sleep(0.005)
+    return os.getpid(), signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_workers_leave_ctrl_c_to_the_process_that_started_them() -> None:
+    # The terminal sends Ctrl-C to every process of the group: a worker it interrupted
+    # would print a traceback. This process stops the pool instead.
+    got = set(ordered_map(_slow_with_ctrl_c, range(40), jobs=2, weigh=lambda n: 1, chunk=2))
+    assert got == {(os.getpid(), False), *((pid, True) for pid, _ in got if pid != os.getpid())}
+    assert len(got) == 2
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux only")
