@@ -155,12 +155,6 @@ class Results(Iterator[R]):
         """Whether ``next`` would return at once (or end the results) without work or waiting."""
         return bool(self._held) or not self._pending or self._pending[0][0].done()
 
-    def close(self) -> None:
-        """Stop early: what is still queued is not wanted."""
-        for future, _ in self._pending:
-            future.cancel()
-        self._pending.clear()
-
 
 def ordered_map(
     func: Callable[[T], R],
