@@ -6,14 +6,24 @@ commands run through the command line against a temporary database.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import figure_record, ingest, invoke, rows, run_main, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.analysis.conflicts import quantities
-from claimtrack.analysis.quantities import canonical_party, quantity_class, same_party, stories, unit_class
+from claimtrack.analysis.quantities import (
+    _NAME,
+    canonical_party,
+    quantity_class,
+    same_party,
+    stories,
+    unit_class,
+)
 
 # One process: a pool costs more than it saves on a few short articles.
 ONE_JOB = ("--jobs", "1")
@@ -394,3 +404,15 @@ def test_a_users_alias_turns_a_conflict_into_a_revision(db: Path, tmp_path: Path
     assert after["claimants"] == ["Brava government"]
     # the figures keep the claimant as the article wrote it
     assert [f["claimant"] for f in after["figures"]] == ["Blue Palace", "Brava government"]
+
+
+# The name pattern as first written: a capital at a word boundary. The one in use opens
+# with the capital instead, so that the regex engine can skip to it; it must find the same.
+_NAME_AT_BOUNDARY = re.compile(r"\b[A-Z][a-zA-Z’'-]{2,}(?:\s+[A-Z][a-zA-Z’'-]{2,})*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AbKéÉ1_ '’-.\n", max_size=60))
+def test_names_are_found_where_a_capital_starts_a_word(text: str) -> None:
+    found = [(m.start(), m.group(0)) for m in _NAME.finditer(text)]
+    assert found == [(m.start(), m.group(0)) for m in _NAME_AT_BOUNDARY.finditer(text)]
