@@ -388,7 +388,7 @@ def stories(
     day = {sid: _first_day((published or {}).get(sid)) for sid in ids}
     for a in ids:
         sa = signature[a]
-        shared = Counter(b for name in sa for b in postings[name][:STORY_PEERS])
+        shared = Counter(itertools.chain.from_iterable(postings[name][:STORY_PEERS] for name in sa))
         shared.pop(a, None)
         for b, count in shared.items():
             if count / min(len(sa), len(signature[b])) >= threshold and _near(day.get(a), day.get(b)):
