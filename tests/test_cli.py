@@ -487,6 +487,17 @@ def test_an_ingest_into_a_pipe_loads_no_rich(tmp_path: Path) -> None:
     assert done.stdout.strip() == "False"
 
 
+def test_command_annotations_are_objects_not_strings() -> None:
+    """Typer reads every command's annotations at each start; strings (as written under
+    ``from __future__ import annotations``) it compiles and evaluates every time."""
+    callbacks = [c.callback for c in app.registered_commands]
+    callbacks += [c.callback for g in app.registered_groups for c in g.typer_instance.registered_commands]
+    assert len(callbacks) > len(COMMANDS)
+    for callback in callbacks:
+        for name, annotation in callback.__annotations__.items():
+            assert not isinstance(annotation, str), (callback.__name__, name)
+
+
 def test_python_dash_m_error_has_no_traceback(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "claimtrack", "sources", "--db", str(tmp_path / "none.db")],
