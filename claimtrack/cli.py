@@ -8,13 +8,14 @@ them, so ``claimtrack --version`` and queries start fast. This module does witho
 start, and it would compile and evaluate them as strings (9 ms of every command).
 """
 
+import atexit
 import contextlib
 import datetime as dt
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -845,7 +846,34 @@ def reextract(
 
 
 def main() -> None:
-    """Entry point: run the app, turning every error into one line on stderr."""
+    """Entry point: run the app, then leave without the interpreter's teardown."""
+    try:
+        _main()
+    except SystemExit as done:
+        _exit(done.code)
+    _exit(0)
+
+
+def _exit(code: object) -> NoReturn:
+    """Exit as ``sys.exit(code)`` would, less the interpreter's teardown: freeing every
+    module and object takes 15-20 ms of a 150 ms query and shows nothing. The output is
+    flushed and the ``atexit`` handlers run first, so nothing is lost."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing to keep
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(status)
+
+
+def _main() -> None:
+    """Run the app, turning every error into one line on stderr."""
     try:
         app()
     except ClaimtrackError as exc:

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -496,6 +497,25 @@ def test_command_annotations_are_objects_not_strings() -> None:
     for callback in callbacks:
         for name, annotation in callback.__annotations__.items():
             assert not isinstance(annotation, str), (callback.__name__, name)
+
+
+def test_main_flushes_runs_atexit_and_skips_the_teardown(tmp_path: Path) -> None:
+    code = (
+        "import atexit, sys\n"
+        "from claimtrack.cli import main\n"
+        "class Torn:\n"
+        "    def __del__(self): print('torn down', file=sys.stderr)\n"
+        "kept = Torn()\n"
+        "atexit.register(print, 'atexit ran', file=sys.stderr)\n"
+        "sys.argv = sys.argv[1:]\n"
+        "main()\n"
+    )
+    run = partial(subprocess.run, capture_output=True, text=True, timeout=60)
+    done = run([sys.executable, "-c", code, "claimtrack", "--version"])
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"claimtrack {__version__}\n", "atexit ran\n")
+    done = run([sys.executable, "-c", code, "claimtrack", "sources", "--db", str(tmp_path / "none.db")])
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: ") and done.stderr.endswith("atexit ran\n")
 
 
 def test_python_dash_m_error_has_no_traceback(tmp_path: Path) -> None:
