@@ -64,7 +64,8 @@ def to_json(value: Any) -> str:
     }
     """
     if isinstance(value, list) and value:
-        return "[\n" + ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in value) + "\n]"
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # ``dumps`` would build one per item
+        return "[\n" + ",\n".join("  " + encode(item) for item in value) + "\n]"
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
@@ -80,8 +81,9 @@ def render(
     if fmt == "json":
         out.write(to_json(list(rows)) + "\n")
     elif fmt == "jsonl":
+        encode = json.JSONEncoder(ensure_ascii=False).encode
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(encode(row) + "\n")
     elif fmt == "csv":
         fields = list(rows[0]) if rows else list(columns or [])
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
