@@ -846,9 +846,9 @@ def reextract(
 
 
 def main() -> None:
-    """Entry point: run the app, then leave without the interpreter's teardown."""
+    """Entry point: ``run``, then leave without the interpreter's teardown."""
     try:
-        _main()
+        run()
     except SystemExit as done:
         _exit(done.code)
     _exit(0)
@@ -872,8 +872,9 @@ def _exit(code: object) -> NoReturn:
     os._exit(status)
 
 
-def _main() -> None:
-    """Run the app, turning every error into one line on stderr."""
+def run() -> None:
+    """Run the app, turning every error into one line on stderr: ``main`` but for the
+    exit, so that tests can call it in their own process."""
     try:
         app()
     except ClaimtrackError as exc:

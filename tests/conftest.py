@@ -2,8 +2,9 @@
 
 Two ways to run the command line: ``invoke`` runs the Typer ``app`` with CliRunner and
 lets any exception through (a test of a working command should fail loudly), and
-``run_main`` runs ``claimtrack.cli.main`` — the real entry point, which turns errors into
-one ``Error: …`` line and an exit status — inside the same CliRunner isolation.
+``run_main`` runs ``claimtrack.cli.run`` — the real entry point but for its exit (``main``
+ends the process), which turns errors into one ``Error: …`` line and an exit status —
+inside the same CliRunner isolation.
 
 Extraction changes under these tests, so their articles use plain sentences whose
 figures and statements any reasonable extractor finds.
@@ -21,7 +22,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli import app, main
+from claimtrack import cli
+from claimtrack.cli import app, run
 
 DATA = Path(__file__).parent / "data"
 
@@ -109,11 +111,12 @@ class Run:
 
 
 def run_main(*args: str, input: str | bytes | None = None) -> Run:
-    """Run ``claimtrack.cli.main`` as the installed ``claimtrack`` script does."""
+    """Run ``claimtrack.cli.run`` as the installed ``claimtrack`` script does (``main``
+    would end this process)."""
     with runner.isolation(input=input) as (out, err, _):
         saved, sys.argv = sys.argv, ["claimtrack", *args]
         try:
-            main()
+            run()
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -136,6 +139,18 @@ def ingest(*paths: str | Path, options: Sequence[str] = ()) -> dict[str, Any]:
     result = invoke("ingest", *map(str, paths), *options, "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+@pytest.fixture(autouse=True)
+def _main_exits_as_sys_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``main`` ends its process with ``os._exit``: called in this one by mistake, it would
+    end the test run early with status 0. Here it raises ``SystemExit`` instead (tests of
+    the real exit run ``claimtrack`` in a process of its own)."""
+
+    def leave(code: object) -> None:
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli, "_exit", leave)
 
 
 @pytest.fixture

@@ -479,8 +479,8 @@ def test_python_dash_m() -> None:
 def test_an_ingest_into_a_pipe_loads_no_rich(tmp_path: Path) -> None:
     article = write(tmp_path / "a.md", MINISTRY)
     code = (
-        "import sys; from claimtrack.cli import main; sys.argv = sys.argv[1:]\n"
-        "try: main()\nfinally: print('rich' in sys.modules)"
+        "import atexit, sys; from claimtrack.cli import main; sys.argv = sys.argv[1:]\n"
+        "atexit.register(lambda: print('rich' in sys.modules))\nmain()"
     )
     args = ["claimtrack", "ingest", str(article), "--db", str(tmp_path / "s.db"), "--jobs", "1"]
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
