@@ -392,6 +392,20 @@ STANCE_CONFLICTS = [
         [("deployment", ["Ostra rebel commanders", "Velm officials"], ["deny", "assert"])],
         id="claims-of-other-articles",
     ),
+    pytest.param(
+        [
+            statement("Velm officials", "deny", DENIAL),
+            statement("Velm officials", "deny", DENIAL, source_id=2),  # a wire copy
+            statement("Tarsk navy", "deny", "Tarsk gunboats blockaded the Velm harbour"),
+            statement("Ostra rebel commanders", "assert", CLAIM),
+            statement("Harbour pilots", "assert", "Tarsk gunboats blockaded the harbour", source_id=3),
+            statement("Harbour pilots", "assert", "Tarsk gunboats blockaded the harbour", source_id=4),
+        ],
+        # each claim meets the denial it shares words with, copies or not; the best first
+        [("deployment", ["Harbour pilots", "Ostra rebel commanders", "Tarsk navy", "Velm officials"],
+          ["deny", "deny", "deny", "assert", "assert", "assert"])],
+        id="copied-denials-and-claims",
+    ),
 ]  # fmt: skip
 
 

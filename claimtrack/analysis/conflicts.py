@@ -356,18 +356,26 @@ def stance_conflicts(
         for t in [topic] if topic else s.get("topics") or []:
             by_topic[t].append(s)
     out = []
-    words_of: dict[int, dict[str, int]] = {}  # a statement's content words, worked out once
+    # A content's words, worked out once: wire copies print the same statements many times.
+    words_of: dict[str, dict[str, int]] = {}
     for name, members in sorted(by_topic.items()):
         denials = [s for s in members if s.get("stance") == "deny" and s.get("speaker")]
         if not denials:
             continue
         # Which denials use each word, so a claim is scored only against denials it shares
-        # a word with, not against all of them.
+        # a word with, not against all of them; denials with the same words (copies of one)
+        # count once, as the best score is the same.
         denied: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for k, d in enumerate(denials):
-            for word, weight in _content_words(d).items():
-                denied[word].append((k, weight))
+        distinct: dict[frozenset[tuple[str, int]], int] = {}
+        for d in denials:
+            weighted = _content_words(d)
+            key = frozenset(weighted.items())
+            if key not in distinct:
+                k = distinct[key] = len(distinct)
+                for word, weight in weighted.items():
+                    denied[word].append((k, weight))
         deniers = {d["speaker"] for d in denials}
+        among_deniers: dict[str, bool] = {}  # by speaker: whether one of the deniers is their party
         # Each word's key begins the word: a claim none of whose words begins with a key
         # shares nothing with the denials, and is passed over without reading its words.
         shares = re.compile(r"\b(?:" + trie(sorted(denied)) + ")") if denied else None
@@ -375,17 +383,24 @@ def stance_conflicts(
         for s in members:
             if s.get("stance") not in ("assert", "confirm", "estimate") or not s.get("speaker"):
                 continue
-            if shares is None or not shares.search((s.get("content") or "").lower()):
+            content = s.get("content") or ""
+            if shares is None or not shares.search(content.lower()):
                 continue
-            words = words_of.get(id(s))
+            words = words_of.get(content)
             if words is None:
-                words = words_of[id(s)] = _content_words(s)
-            scores: Counter[int] = Counter()
+                words = words_of[content] = _content_words(s)
+            scores = [0] * len(distinct)  # by distinct denial: a list, for the inner loop's sake
             for word, weight in words.items():
                 for k, other in denied.get(word, ()):
-                    scores[k] += min(weight, other)
-            score = max(scores.values(), default=0)
-            if score >= 2 and not any(same_party(s["speaker"], d, aliases) for d in deniers):
+                    scores[k] += weight if weight < other else other
+            score = max(scores)
+            if score < 2:
+                continue
+            speaker = s["speaker"]
+            denies_too = among_deniers.get(speaker)
+            if denies_too is None:
+                denies_too = among_deniers[speaker] = any(same_party(speaker, d, aliases) for d in deniers)
+            if not denies_too:
                 claims.append((score, s))
         claims.sort(key=lambda pair: -pair[0])
         chosen = [s for _, s in claims[:MAX_CLAIMS]]
