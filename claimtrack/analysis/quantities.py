@@ -337,10 +337,14 @@ STORY_GAP_DAYS = 365
 def sentence_names(records: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, str], Counter[str]]:
     """The names in each distinct sentence of the records, by (source id, sentence)."""
     out: dict[tuple[Any, str], Counter[str]] = {}
+    of_text: dict[str, Counter[str]] = {}  # wire copies repeat sentences word for word
     for r in records:
         key = (r.get("source_id"), r.get("sentence") or "")
         if key not in out:
-            out[key] = names(key[1])
+            found = of_text.get(key[1])
+            if found is None:
+                found = of_text[key[1]] = names(key[1])
+            out[key] = found
     return out
 
 
