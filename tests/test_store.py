@@ -12,7 +12,7 @@ from conftest import DATA, FLOODS, REBELS
 from claimtrack.errors import StoreError, UsageError
 from claimtrack.extract import extract
 from claimtrack.migrations import SCHEMA_VERSION
-from claimtrack.store import BUSY_TIMEOUT_MS, SourceInfo, Store, sha256
+from claimtrack.store import BUSY_TIMEOUT_MS, Filters, SourceInfo, Store, sha256
 
 # The schema as the JSON contract and the queries need it, pinned column by column.
 EXPECTED_COLUMNS = {
@@ -327,3 +327,20 @@ def test_resolve_source(tmp_path: Path, ref: str, expected: int | str) -> None:
             with pytest.raises(UsageError) as caught:
                 store.resolve_source(ref)
             assert str(caught.value) == expected
+
+
+SPEAKERS = (
+    "Joe Biden said the talks would resume. Biden said the deal was close. Ana Ruiz said the "
+    "port would reopen. Ana Ruiz said the ships were waiting. Zed Olm said nothing had changed. "
+    "A Biden aide said the text was ready.\n"
+)
+
+
+@pytest.mark.parametrize("who", ["biden", "Ana", "z", "RUIZ", "%", "nobody"])
+def test_speaker_filter_finds_every_record_of_every_matching_name(tmp_path: Path, who: str) -> None:
+    with Store(tmp_path / "s.db", create=True) as store:
+        add(store, SPEAKERS)
+        every = store.statements()
+        assert len({s["speaker"] for s in every}) >= 4  # the names are read one distinct name at a time
+        expected = [s for s in every if who.lower() in (s["speaker"] or "").lower()]
+        assert store.statements(Filters(speaker=who)) == expected
