@@ -9,6 +9,7 @@ decoded text with any front matter removed).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -129,6 +130,7 @@ def to_dict(record: Any) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(record).items()}
 
 
+@lru_cache(maxsize=4096)  # a store's records share few dates, and queries ask for them often
 def period(value: str | None) -> tuple[str, str] | None:
     """First and last day of an ISO date value at any precision, or None.
 

@@ -302,11 +302,15 @@ def _window_of(figure: Mapping[str, Any]) -> tuple[str, str]:
     return _window(sentence, offset, end)
 
 
+_AFTER_ENDS = re.compile(r"\d|[;:—–(]|, (?:and|but|while)\b")
+_BEFORE_ENDS = re.compile(r"\d[\d,.]*\d\d(?![\d-])")
+
+
 def _window(sentence: str, offset: int, end: int, lower: bool = True) -> tuple[str, str]:
     """The words after and before a figure that can speak of it: up to the next or the
     previous number, within a few words, and not past a clause break after it."""
-    after = re.split(r"\d|[;:—–(]|, (?:and|but|while)\b", sentence[end : end + 60], maxsplit=1)[0]
-    before = re.split(r"\d[\d,.]*\d\d(?![\d-])", sentence[max(0, offset - 80) : offset])[-1]
+    after = _AFTER_ENDS.split(sentence[end : end + 60], maxsplit=1)[0]
+    before = _BEFORE_ENDS.split(sentence[max(0, offset - 80) : offset])[-1]
     return (after.lower(), before.lower()) if lower else (after, before)
 
 
