@@ -437,7 +437,8 @@ class Store:
         cursor = self.conn.execute(sql, params)
         cursor.row_factory = None  # plain tuples, zipped with the names: a third faster than Row
         names = [column[0] for column in cursor.description]
-        return [_decode(dict(zip(names, row, strict=True))) for row in cursor]
+        decode = _TopicLists()
+        return [decode(dict(zip(names, row, strict=True))) for row in cursor]
 
     def _filter_sql(
         self, table: str, filters: Filters, speaker_column: str | None
@@ -630,10 +631,21 @@ def topic_clause(
     return "r.sentence LIKE ? ESCAPE '\\'", ["%" + _escape_like(stem(name)) + "%"]
 
 
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(row.get("topics"), str):
-        row["topics"] = json.loads(row["topics"])
-    return row
+class _TopicLists:
+    """Decodes a record's ``topics`` (a JSON list), each distinct list once: a store's
+    records share few of them. Each record gets a list of its own."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[str]] = {}
+
+    def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        value = row.get("topics")
+        if isinstance(value, str):
+            found = self.seen.get(value)
+            if found is None:
+                found = self.seen[value] = json.loads(value)
+            row["topics"] = found.copy()
+        return row
 
 
 def _storable(value: str | None) -> str | None:

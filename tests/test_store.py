@@ -344,3 +344,12 @@ def test_speaker_filter_finds_every_record_of_every_matching_name(tmp_path: Path
         assert len({s["speaker"] for s in every}) >= 4  # the names are read one distinct name at a time
         expected = [s for s in every if who.lower() in (s["speaker"] or "").lower()]
         assert store.statements(Filters(speaker=who)) == expected
+
+
+def test_records_of_the_same_topics_get_lists_of_their_own(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db", create=True) as store:
+        add(store, SPEAKERS)
+        first, second, *_ = store.statements()
+        assert first["topics"] == second["topics"]
+        first["topics"].append("mine")
+        assert "mine" not in second["topics"]
