@@ -394,13 +394,18 @@ def stories(
             postings[name].append(sid)
     unnamed = [sid for sid in ids if not signature[sid]]
     day = {sid: _first_day((published or {}).get(sid)) for sid in ids}
+    size = {sid: len(names) for sid, names in signature.items()}
     for a in ids:
         sa = signature[a]
         shared = Counter(itertools.chain.from_iterable(postings[name][:STORY_PEERS] for name in sa))
         shared.pop(a, None)
+        root, day_a = find(a), day.get(a)
         for b, count in shared.items():
-            if count / min(len(sa), len(signature[b])) >= threshold and _near(day.get(a), day.get(b)):
-                parent[find(a)] = find(b)
+            if count / min(size[a], size[b]) >= threshold and _near(day_a, day.get(b)):
+                other = find(b)
+                if other != root:
+                    parent[root] = other
+                    root = other
     # Articles that name no one give no reason to set them apart: they form one story, and
     # join the other one when there is only one.
     named_roots = {find(sid) for sid in ids if signature[sid]}
