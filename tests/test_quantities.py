@@ -416,3 +416,54 @@ _NAME_AT_BOUNDARY = re.compile(r"\b[A-Z][a-zA-Z’'-]{2,}(?:\s+[A-Z][a-zA-Z’'-
 def test_names_are_found_where_a_capital_starts_a_word(text: str) -> None:
     found = [(m.start(), m.group(0)) for m in _NAME.finditer(text)]
     assert found == [(m.start(), m.group(0)) for m in _NAME_AT_BOUNDARY.finditer(text)]
+
+
+PEOPLE = ["Ana Ruiz", "Velm", "Ostra", "Tarsk", "Kim Sol", "Brava", "Lund", "Oskar Pell", "Mira", "Tov"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(PEOPLE), max_size=8), st.sampled_from([None, "2024-01-05", "2025-09-01"])
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_stories_are_the_groups_of_sources_linked_by_shared_names(
+    sources: list[tuple[list[str], str | None]],
+) -> None:
+    records = [
+        {"source_id": sid, "sentence": "Officials met " + " and ".join(names) + "." if names else "Nothing."}
+        for sid, (names, _) in enumerate(sources)
+    ]
+    published = {sid: day for sid, (_, day) in enumerate(sources)}
+    found = stories(records, published=published)
+    # The same by brute force: two sources are linked when a quarter of the smaller one's
+    # names are shared and they are within a year (or both undated); stories are the
+    # connected groups; sources naming no one form one more, or join the only one.
+    named = {sid: set(names) for sid, (names, _) in enumerate(sources)}
+    group = {sid: {sid} for sid in named}
+    for a in named:
+        for b in named:
+            near = published[a] == published[b] or (
+                None not in (published[a], published[b])
+                and {published[a], published[b]} != {"2024-01-05", "2025-09-01"}
+            )
+            shared = len(named[a] & named[b]) / max(1, min(len(named[a]), len(named[b])))
+            if a != b and named[a] and named[b] and near and shared >= 0.25:
+                merged = group[a] | group[b]
+                for sid in merged:
+                    group[sid] = merged
+    unnamed = {sid for sid in named if not named[sid]}
+    roots = {frozenset(g) for sid, g in group.items() if named[sid]}
+    expected = set(roots)
+    if unnamed:
+        expected = {g for g in roots if len(roots) != 1} | (
+            {frozenset(unnamed | next(iter(roots)))} if len(roots) == 1 else {frozenset(unnamed)}
+        )
+    story_of: dict[int, set[int]] = {}
+    for sid, number in found.items():
+        story_of.setdefault(number, set()).add(sid)
+    assert {frozenset(s) for s in story_of.values()} == expected
