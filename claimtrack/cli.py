@@ -1,7 +1,8 @@
 """The command line: parse arguments, call one core function, render the result.
 
-Errors are handled once, in ``main``: a ``ClaimtrackError`` prints ``Error: …`` on
-stderr and exits 1 (2 for usage errors); nothing else reaches a user as a traceback.
+Errors are handled once, in ``run`` (which ``main``, the entry point, calls): a
+``ClaimtrackError`` prints ``Error: …`` on stderr and exits 1 (2 for usage errors);
+nothing else reaches a user as a traceback.
 Heavy modules (extraction, sqlite-utils, Rich) are imported inside the commands that use
 them, so ``claimtrack --version`` and queries start fast. This module does without
 ``from __future__ import annotations``: Typer reads every command's annotations at each
@@ -857,7 +858,8 @@ def main() -> None:
 def _exit(code: object) -> NoReturn:
     """Exit as ``sys.exit(code)`` would, less the interpreter's teardown: freeing every
     module and object takes 15-20 ms of a 150 ms query and shows nothing. The output is
-    flushed and the ``atexit`` handlers run first, so nothing is lost."""
+    flushed and the ``atexit`` handlers run first, so nothing is lost. While a thread
+    other than a daemon still runs, it exits as usual: the interpreter waits for it."""
     if code is None:
         status = 0
     elif isinstance(code, int):
@@ -865,6 +867,9 @@ def _exit(code: object) -> NoReturn:
     else:
         print(code, file=sys.stderr)
         status = 1
+    threading = sys.modules.get("threading")
+    if threading and any(not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.exit(status)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing to keep
             stream.flush()

@@ -518,6 +518,18 @@ def test_main_flushes_runs_atexit_and_skips_the_teardown(tmp_path: Path) -> None
     assert done.stderr.startswith("Error: ") and done.stderr.endswith("atexit ran\n")
 
 
+def test_main_waits_for_a_running_thread_as_python_does() -> None:
+    code = (
+        "import sys, threading, time\n"
+        "from claimtrack.cli import main\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
+        "sys.argv = ['claimtrack', '--version']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, f"claimtrack {__version__}\nthread done\n")
+
+
 def test_python_dash_m_error_has_no_traceback(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "claimtrack", "sources", "--db", str(tmp_path / "none.db")],
