@@ -46,6 +46,11 @@ def line_printer(con) -> Callable[[str], None]:  # con: rich.console.Console | N
     return lambda line: print(line, file=con.file if con is not None else sys.stderr)
 
 
+# One compact JSON line per record: ``json.dumps`` with ``ensure_ascii=False`` would build
+# an encoder for every record.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def to_json(value: Any) -> str:
     """JSON for people and programs alike: a list one record to a line, else indented.
 
@@ -64,8 +69,7 @@ def to_json(value: Any) -> str:
     }
     """
     if isinstance(value, list) and value:
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # ``dumps`` would build one per item
-        return "[\n" + ",\n".join("  " + encode(item) for item in value) + "\n]"
+        return "[\n" + ",\n".join("  " + _encode(item) for item in value) + "\n]"
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
@@ -81,9 +85,8 @@ def render(
     if fmt == "json":
         out.write(to_json(list(rows)) + "\n")
     elif fmt == "jsonl":
-        encode = json.JSONEncoder(ensure_ascii=False).encode
         for row in rows:
-            out.write(encode(row) + "\n")
+            out.write(_encode(row) + "\n")
     elif fmt == "csv":
         fields = list(rows[0]) if rows else list(columns or [])
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
