@@ -20,9 +20,9 @@ median of the rounds' speed-ups and, with ``--repeat``, their range.
 How much faster N processes can be depends on the machine as much as on claimtrack:
 ``--apart`` adds, for each N > 1, N separate one-job ingests run at once, each of every
 N-th file into a store of its own. They share nothing, so what they reach is what the
-machine gives N processes: the yardstick for ``--jobs N``. ``--loops`` adds a plainer one,
-from claimtrack's code entirely: a pure-Python loop alone, then N copies at once, in the
-same rounds; their speed-up (N times the one loop's time over the N loops' time) is what
+machine gives N processes: the yardstick for ``--jobs N``. ``--loops`` adds a plainer one
+that runs none of claimtrack's code: a pure-Python loop alone, then N copies at once, in
+the same rounds; their speed-up (N times the one loop's time over the N loops' time) is what
 the machine gives N busy processes that share nothing but the machine.
 """
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -126,8 +125,9 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    counts = args.jobs or sorted({1, cpus})
+    from claimtrack.parallel import default_jobs  # what ingest's --jobs defaults to
+
+    counts = args.jobs or sorted({1, default_jobs()})
     kinds = [(jobs, "ingest") for jobs in counts]
     kinds += [(jobs, "apart") for jobs in counts if args.apart and jobs > 1]
     kinds += [(jobs, "loops") for jobs in sorted({1, *counts}) if args.loops]
